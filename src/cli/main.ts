@@ -1,0 +1,62 @@
+// exo-run: runs a static x86-64 Linux ELF under Exo (the user-facing command; commander 14).
+// Exit status: the guest's, or 128+signal when a signal killed it, as a shell reports it.
+import fs from 'node:fs';
+import { Command } from 'commander';
+import { LoadError } from '../loader/errors.js';
+import { runProgram, signalName, StrictError } from '../posix-x/machine.js';
+import { Tracer } from '../posix-x/trace.js';
+
+const VERSION = '0.1.0';
+
+function main(argv: string[]): void {
+  const program = new Command();
+  program
+    .name('exo-run')
+    .description('Run a static x86-64 Linux ELF binary (musl) on Node.js')
+    .version(VERSION, '-V, --version')
+    .usage('[options] <program> [args...]')
+    .argument('<program>', 'the ELF binary to run')
+    .argument('[args...]', 'arguments passed to the program')
+    .option('--strict', 'stop with an error at the first unimplemented syscall')
+    .option('--trace', 'print every syscall (strace style) on stderr')
+    .option('--trace-file <file>', 'write the syscall trace to a file')
+    .option('-c, --summary', 'print a syscall count/time summary on exit (strace -c)')
+    .passThroughOptions()
+    .allowExcessArguments(true)
+    .action(async (prog: string, args: string[], opts: { strict?: boolean; trace?: boolean; traceFile?: string; summary?: boolean }) => {
+      let traceOut: ((l: string) => void) | null = null;
+      if (opts.traceFile) {
+        const fd = fs.openSync(opts.traceFile, 'w');
+        traceOut = (l) => fs.writeSync(fd, l + '\n');
+      } else if (opts.trace) traceOut = (l) => fs.writeSync(2, l + '\n');
+      const tracer = traceOut || opts.summary ? new Tracer(traceOut) : undefined;
+      const env = Object.entries(process.env).map(([k, v]) => `${k}=${v}`);
+      try {
+        const res = await runProgram(prog, { argv: [prog, ...args], env, strict: opts.strict, tracer });
+        for (const d of res.diagnostics) fs.writeSync(2, d + '\n');
+        if (tracer && opts.summary) fs.writeSync(2, tracer.summary() + '\n');
+        if (res.signal !== 0 && traceOut) traceOut(`+++ killed by ${signalName(res.signal)} +++`);
+        else if (traceOut) traceOut(`+++ exited with ${res.status} +++`);
+        process.exitCode = res.status;
+      } catch (e) {
+        if (e instanceof LoadError) {
+          fs.writeSync(2, `exo-run: ${e.message}\n`);
+          process.exitCode = e.exitCode;
+        } else if (e instanceof StrictError) {
+          fs.writeSync(2, e.message + '\n');
+          process.exitCode = 125;
+        } else {
+          const err = e as Error;
+          fs.writeSync(2, `exo-run: internal error: ${err.message}\n`);
+          if (process.env.EXO_DEBUG) fs.writeSync(2, String(err.stack) + '\n');
+          process.exitCode = 125;
+        }
+      }
+    });
+  program.parseAsync(argv).catch((e: unknown) => {
+    fs.writeSync(2, `exo-run: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  });
+}
+
+main(process.argv);

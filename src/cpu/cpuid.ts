@@ -1,0 +1,51 @@
+// CPUID (Intel SDM Vol. 2A "CPUID"): advertises exactly the features this CPU implements, so
+// that guest code (musl, gcc's ifunc-free static code, hand-written dispatch) never selects
+// an unimplemented path. Feature bits are set here as their instruction groups are completed.
+/** CPUID.1:EDX: FPU TSC CX8 CMOV FXSR SSE SSE2 (the x86-64 baseline musl and gcc assume). */
+export const CPUID1_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 24) | (1 << 25) | (1 << 26);
+/** CPUID.1:ECX: CX16 (13), POPCNT (23). */
+export const CPUID1_ECX = (1 << 13) | (1 << 23);
+/** CPUID.7.0:EBX: BMI1 (3), BMI2 (8). */
+export const CPUID7_EBX = (1 << 3) | (1 << 8);
+/** CPUID.80000001:ECX: LAHF/SAHF (0), LZCNT/ABM (5). EDX: SYSCALL (11), NX (20), LM (29). */
+export const CPUIDX1_ECX = (1 << 0) | (1 << 5);
+export const CPUIDX1_EDX = (1 << 11) | (1 << 20) | (1 << 29);
+/** AT_HWCAP: Linux puts CPUID.1:EDX there on x86. */
+export const HWCAP = CPUID1_EDX;
+
+const VENDOR = 'ExoExoExoExo';
+const BRAND = 'Exo x86-64 interpreter';
+
+function str4(s: string, k: number): number {
+  let v = 0;
+  for (let j = 0; j < 4; j++) v |= (s.charCodeAt(k + j) || 0) << (8 * j);
+  return v;
+}
+
+/** Fills out[0..3] = EAX, EBX, ECX, EDX for a leaf/subleaf. */
+export function cpuidLeaf(leaf: number, sub: number, out: Int32Array): void {
+  out.fill(0);
+  switch (leaf) {
+    case 0:
+      out[0] = 7;
+      out[1] = str4(VENDOR, 0); out[3] = str4(VENDOR, 4); out[2] = str4(VENDOR, 8);
+      return;
+    case 1:
+      out[0] = 0x000306c3; // family 6 model 60 stepping 3: a plain x86-64 part
+      out[1] = (1 << 16) | (8 << 8); // 1 logical processor, CLFLUSH line 8*8 = 64 bytes
+      out[2] = CPUID1_ECX;
+      out[3] = CPUID1_EDX;
+      return;
+    case 7:
+      if (sub === 0) out[1] = CPUID7_EBX;
+      return;
+    case 0x80000000: out[0] = 0x80000004; return;
+    case 0x80000001: out[2] = CPUIDX1_ECX; out[3] = CPUIDX1_EDX; return;
+    case 0x80000002: case 0x80000003: case 0x80000004: {
+      const k = (leaf - 0x80000002) * 16;
+      const b = BRAND.padEnd(48, '\0');
+      out[0] = str4(b, k); out[1] = str4(b, k + 4); out[2] = str4(b, k + 8); out[3] = str4(b, k + 12);
+      return;
+    }
+  }
+}

@@ -1,0 +1,136 @@
+// Tier-0 interpreter: decoded basic blocks cached by guest address (direct-mapped), executed by
+// calling each instruction's handler from the opcode table. Blocks end at control transfers
+// (rows with `end`), at SYSCALL, or after MAX_BLOCK instructions. Writes to a page holding
+// decoded code invalidate its blocks (AddressSpace.onCodeWrite), so self-modifying code and
+// JITs see their new bytes (SDM Vol. 3 §11.6 self-modifying code).
+import { AddressSpace, GuestFault } from './memory.js';
+import { STOP_BUDGET, STOP_FAULT, STOP_NONE, type Cpu } from './state.js';
+import { decode } from './decode/decoder.js';
+import { ALL_ROWS } from './decode/table.js';
+import type { Handler, Insn } from './decode/insn.js';
+import { CPU_TRAP } from './ops/traps.js';
+
+const MAX_BLOCK = 64;
+const CACHE_BITS = 16;
+const CACHE_MASK = (1 << CACHE_BITS) - 1;
+
+// Handlers that end a block, from the table's `end` column.
+const ENDS = new Set<Handler>(ALL_ROWS.filter((r) => r.end).map((r) => r.fn));
+
+/** A decoded basic block. */
+export class Block {
+  valid = true;
+  constructor(readonly addr: number, readonly insns: Insn[], readonly end: number) {}
+}
+
+function slot(addr: number): number {
+  return ((addr >>> 0) ^ (addr / 65536)) & CACHE_MASK;
+}
+
+/** Decoded-code cache of one address space. */
+export class CodeCache {
+  private readonly slots: (Block | undefined)[] = new Array(CACHE_MASK + 1);
+  private readonly byPage = new Map<number, Block[]>();
+  blocksBuilt = 0;
+
+  constructor(private readonly mem: AddressSpace) {
+    mem.onCodeWrite = (page) => this.invalidatePage(page);
+  }
+
+  /** The block starting at addr, decoding it if needed. */
+  get(addr: number): Block {
+    const s = slot(addr);
+    const b = this.slots[s];
+    if (b !== undefined && b.addr === addr && b.valid) return b;
+    const nb = this.build(addr);
+    this.slots[s] = nb;
+    return nb;
+  }
+
+  private build(addr: number): Block {
+    const insns: Insn[] = [];
+    let pc = addr;
+    for (;;) {
+      let ins: Insn;
+      try {
+        ins = decode(this.mem, pc);
+      } catch (e) {
+        // A fetch fault on the first instruction is the guest's fault; later ones end the block
+        // so the fault is raised only if execution really gets there.
+        if (insns.length === 0 || !(e instanceof GuestFault)) throw e;
+        break;
+      }
+      insns.push(ins);
+      pc = ins.next;
+      if (ENDS.has(ins.fn) || ins.name === '(bad)' || insns.length >= MAX_BLOCK) break;
+    }
+    const b = new Block(addr, insns, pc);
+    for (let p = addr - (addr & 4095); p < pc; p += 4096) {
+      let list = this.byPage.get(p);
+      if (list === undefined) this.byPage.set(p, (list = []));
+      list.push(b);
+    }
+    this.blocksBuilt++;
+    return b;
+  }
+
+  /** Drops every block that overlaps a page (its bytes were written or unmapped). */
+  invalidatePage(page: number): void {
+    const list = this.byPage.get(page);
+    if (list === undefined) return;
+    for (const b of list) b.valid = false;
+    this.byPage.delete(page);
+  }
+}
+
+const caches = new WeakMap<AddressSpace, CodeCache>();
+
+/** The code cache of an address space (shared by its threads). */
+export function codeCacheFor(mem: AddressSpace): CodeCache {
+  let cc = caches.get(mem);
+  if (cc === undefined) caches.set(mem, (cc = new CodeCache(mem)));
+  return cc;
+}
+
+/**
+ * Runs the thread until it stops: a syscall, a fault or trap, or about `budget` instructions
+ * (checked at block boundaries). Returns cpu.stop.
+ */
+export function run(c: Cpu, budget: number): number {
+  const cache = codeCacheFor(c.mem);
+  c.stop = STOP_NONE;
+  let executed = 0;
+  let cur: Insn[] | null = null;
+  let k = 0;
+  try {
+    while (executed < budget) {
+      cur = null;
+      const b = cache.get(c.rip);
+      const insns = b.insns;
+      cur = insns;
+      const last = insns.length - 1;
+      for (k = 0; k < last; k++) {
+        const ins = insns[k];
+        ins.fn(c, ins);
+      }
+      const ins = insns[last];
+      c.rip = ins.next;
+      ins.fn(c, ins);
+      executed += insns.length;
+      if (c.stop !== STOP_NONE) break;
+    }
+  } catch (e) {
+    if (e === CPU_TRAP) {
+      executed += k;
+    } else if (e instanceof GuestFault) {
+      c.stop = STOP_FAULT;
+      c.faultAddr = e.addr;
+      c.faultCode = e.code;
+      if (cur !== null) c.rip = cur[k].addr;
+      executed += k;
+    } else throw e;
+  }
+  c.icount += executed;
+  if (c.stop === STOP_NONE) c.stop = STOP_BUDGET;
+  return c.stop;
+}

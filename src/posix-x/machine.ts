@@ -1,0 +1,342 @@
+// The POSIX-X machine: spawns a guest process from an ELF file, runs the scheduler, dispatches
+// syscalls through the table, turns CPU stops into signals, and resolves with the exit status
+// (exit code, or 128+signal as a shell reports it).
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomFillSync } from 'node:crypto';
+import { AddressSpace, GuestFault, PhysMem } from '../cpu/memory.js';
+import { run } from '../cpu/interp.js';
+import { STOP_BUDGET, STOP_DIVIDE, STOP_FAULT, STOP_HALT, STOP_ILLEGAL, STOP_SYSCALL, STOP_TRAP } from '../cpu/state.js';
+import { decode, lastBytes } from '../cpu/decode/decoder.js';
+import { Process } from '../kernel/process.js';
+import { Scheduler } from '../kernel/scheduler.js';
+import { T_BLOCKED, T_EXITED, Thread } from '../kernel/thread.js';
+import { parseElf } from '../loader/elf.js';
+import { loadElf } from '../loader/load.js';
+import { LoadError, notFound, permissionDenied } from '../loader/errors.js';
+import { EFAULT, ENOSYS } from '../musl-shim/abi/errno.js';
+import { O_RDONLY, O_RDWR, O_WRONLY } from '../musl-shim/abi/fcntl.js';
+import {
+  FPE_INTDIV, ILL_ILLOPN, SI_KERNEL, SI_TKILL, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SIGNAL_NAMES, TRAP_BRKPT,
+} from '../musl-shim/abi/signal.js';
+import { SyscallArgs } from './args.js';
+import { type MachineApi, type PxProcess, SYS_BLOCKED, SYS_NORETURN } from './context.js';
+import { FdTable } from './fd_table.js';
+import { deliver, type SigInfo } from './signals.js';
+import { HANDLERS, SYSCALLS } from './syscall_table.js';
+import { BufferSource, CaptureFile, HostFile, NullFile } from './vfs/file.js';
+import type { Tracer } from './trace.js';
+
+/** Options for running a program. */
+export interface RunOptions {
+  argv: string[];
+  env: string[];
+  /** Guest stdin bytes (capture mode); default: the host's stdin, or empty when capturing. */
+  stdin?: Uint8Array;
+  /** Collect stdout/stderr instead of writing to the host's. */
+  capture?: boolean;
+  cwd?: string;
+  /** Unimplemented syscalls stop the run with an error instead of returning ENOSYS. */
+  strict?: boolean;
+  tracer?: Tracer;
+  /** Instructions per time slice. */
+  slice?: number;
+}
+
+/** The outcome of a run. */
+export interface RunResult {
+  /** Exit code, or 128+signal when a signal killed the guest. */
+  status: number;
+  /** The fatal signal, or 0. */
+  signal: number;
+  stdout: Uint8Array;
+  stderr: Uint8Array;
+  /** Runtime diagnostics (not guest output): SIGILL details, strict-mode errors. */
+  diagnostics: string[];
+  /** ENOSYS counts by syscall number. */
+  enosys: Map<number, number>;
+  /** Guest instructions retired. */
+  instructions: number;
+}
+
+/** A runtime failure that is not the guest's doing in strict mode. */
+export class StrictError extends Error {}
+
+let physShared: PhysMem | null = null;
+
+/** One physical memory per Node process: the reservation costs nothing until touched. */
+function physMem(): PhysMem {
+  if (physShared === null) physShared = new PhysMem();
+  return physShared;
+}
+
+/** A running set of guest processes. */
+export class Machine implements MachineApi {
+  readonly phys = physMem();
+  readonly sched: Scheduler;
+  readonly args: SyscallArgs;
+  readonly processes = new Map<number, PxProcess>();
+  readonly threads = new Map<number, Thread>();
+  readonly bootNs = process.hrtime.bigint();
+  readonly enosys = new Map<number, number>();
+  readonly diagnostics: string[] = [];
+  private nextId = 1000;
+  private init: PxProcess | null = null;
+  private stdoutCap: CaptureFile | null = null;
+  private stderrCap: CaptureFile | null = null;
+  private instructions = 0;
+  private readonly slice: number;
+  strictError: StrictError | null = null;
+
+  constructor(private readonly opts: RunOptions) {
+    this.sched = new Scheduler((t) => this.step(t));
+    this.args = new SyscallArgs(this);
+    this.slice = opts.slice ?? 200000;
+  }
+
+  /** Creates the first process from an executable path. Throws LoadError for bad binaries. */
+  spawn(file: string): PxProcess {
+    const cwd = this.opts.cwd ?? process.cwd();
+    const abs = path.resolve(cwd, file);
+    let bytes: Uint8Array;
+    try {
+      const st = fs.statSync(abs);
+      if (st.isDirectory()) throw permissionDenied(file, 'Is a directory');
+      bytes = fs.readFileSync(abs);
+    } catch (e) {
+      if (e instanceof LoadError) throw e;
+      const code = (e as { code?: string }).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound(file);
+      if (code === 'EACCES') throw permissionDenied(file);
+      throw e;
+    }
+    const img = parseElf(bytes, file);
+    const mem = new AddressSpace(this.phys);
+    const fds = new FdTable();
+    const pid = this.nextId++;
+    const p: PxProcess = new Process(pid, 1, mem, fds, cwd);
+    p.exe = abs;
+    p.comm = path.basename(abs).slice(0, 15);
+    p.argv = this.opts.argv;
+    p.envp = this.opts.env;
+    const random = new Uint8Array(16);
+    randomFillSync(random);
+    const uid = process.getuid?.() ?? 0, gid = process.getgid?.() ?? 0;
+    const loaded = loadElf(mem, img, {
+      argv: this.opts.argv, envp: this.opts.env, execfn: file, random,
+      uid, gid, euid: process.geteuid?.() ?? uid, egid: process.getegid?.() ?? gid,
+    });
+    this.setupStdio(fds);
+    const t = new Thread(pid, p);
+    t.cpu.rip = loaded.entry;
+    t.cpu.setS64(4, loaded.sp);
+    p.threads.push(t);
+    this.processes.set(pid, p);
+    this.threads.set(pid, t);
+    this.sched.add(t);
+    this.init = p;
+    return p;
+  }
+
+  private setupStdio(fds: FdTable): void {
+    if (this.opts.capture) {
+      fds.install(this.opts.stdin ? new BufferSource(this.opts.stdin, 'pipe:[stdin]') : new NullFile(O_RDONLY, '/dev/null'), false);
+      this.stdoutCap = new CaptureFile('pipe:[stdout]');
+      this.stderrCap = new CaptureFile('pipe:[stderr]');
+      fds.install(this.stdoutCap, false);
+      fds.install(this.stderrCap, false);
+    } else {
+      fds.install(this.opts.stdin ? new BufferSource(this.opts.stdin, 'pipe:[stdin]') : new HostFile(0, O_RDWR, '/dev/stdin', false), false);
+      fds.install(new HostFile(1, O_RDWR, '/dev/stdout', false), false);
+      fds.install(new HostFile(2, O_RDWR, '/dev/stderr', false), false);
+    }
+    void O_WRONLY;
+  }
+
+  /** Runs until the first process exits; resolves with its status. */
+  async run(): Promise<RunResult> {
+    await this.sched.run();
+    if (this.strictError) throw this.strictError;
+    const ws = this.init?.waitStatus ?? 0;
+    const sig = ws & 0x7f;
+    return {
+      status: sig !== 0 ? 128 + sig : (ws >> 8) & 0xff,
+      signal: sig,
+      stdout: this.stdoutCap?.bytes() ?? new Uint8Array(0),
+      stderr: this.stderrCap?.bytes() ?? new Uint8Array(0),
+      diagnostics: this.diagnostics,
+      enosys: this.enosys,
+      instructions: this.instructions,
+    };
+  }
+
+  // ---- one slice of a thread ----------------------------------------------------------------
+
+  private step(t: Thread): void {
+    const c = t.cpu;
+    const before = c.icount;
+    const stop = run(c, this.slice);
+    this.instructions += c.icount - before;
+    switch (stop) {
+      case STOP_SYSCALL: this.syscall(t); break;
+      case STOP_BUDGET: break;
+      case STOP_FAULT:
+        this.fault(t, { signo: SIGSEGV, code: c.faultCode, addr: c.faultAddr, pid: 0, uid: 0 });
+        break;
+      case STOP_HALT:
+        this.fault(t, { signo: SIGSEGV, code: SI_KERNEL, addr: 0, pid: 0, uid: 0 });
+        break;
+      case STOP_ILLEGAL: {
+        const insn = this.describeIllegal(t);
+        if (insn) this.diagnostics.push(insn);
+        this.fault(t, { signo: SIGILL, code: ILL_ILLOPN, addr: c.rip, pid: 0, uid: 0 });
+        break;
+      }
+      case STOP_DIVIDE:
+        this.fault(t, { signo: SIGFPE, code: FPE_INTDIV, addr: c.rip, pid: 0, uid: 0 });
+        break;
+      case STOP_TRAP:
+        this.fault(t, { signo: SIGTRAP, code: TRAP_BRKPT, addr: c.rip, pid: 0, uid: 0 });
+        break;
+    }
+    if (t.state !== T_EXITED && (t.pendingLo | t.pendingHi) !== 0) this.deliverPending(t);
+  }
+
+  /** A one-line description of an undecodable instruction at rip (ud2 is deliberate: none). */
+  private describeIllegal(t: Thread): string | null {
+    const c = t.cpu;
+    try {
+      const i = decode(c.mem, c.rip);
+      if (i.name === 'ud2') return null;
+      const bytes = lastBytes().map((b) => b.toString(16).padStart(2, '0')).join(' ');
+      return `exo: SIGILL: unsupported or invalid instruction at 0x${c.rip.toString(16)}: ${bytes}`;
+    } catch {
+      return `exo: SIGILL at 0x${c.rip.toString(16)}`;
+    }
+  }
+
+  /** A synchronous fault: delivered even when blocked or ignored (then it kills), as Linux. */
+  private fault(t: Thread, info: SigInfo): void {
+    const p = t.process as PxProcess;
+    const act = p.sigactions[info.signo];
+    const bit = info.signo - 1;
+    const blocked = (t.sigmaskLo >>> bit) & 1;
+    if (blocked || act.handler === 1) act.handler = 0;
+    let status: number;
+    try {
+      status = deliver(t, info);
+    } catch (e) {
+      if (!(e instanceof GuestFault)) throw e;
+      status = SIGSEGV | 0x80; // could not build the frame
+    }
+    if (status >= 0) this.exitProcess(p, status);
+  }
+
+  private deliverPending(t: Thread): void {
+    for (let sig = 1; sig < 65; sig++) {
+      const word = sig <= 32 ? t.pendingLo : t.pendingHi;
+      const mask = sig <= 32 ? t.sigmaskLo : t.sigmaskHi;
+      const bit = 1 << ((sig - 1) & 31);
+      if (!(word & bit) || (mask & bit)) continue;
+      if (sig <= 32) t.pendingLo &= ~bit; else t.pendingHi &= ~bit;
+      let status: number;
+      try {
+        status = deliver(t, { signo: sig, code: SI_TKILL, addr: 0, pid: t.process.pid, uid: process.getuid?.() ?? 0 });
+      } catch (e) {
+        if (!(e instanceof GuestFault)) throw e;
+        status = SIGSEGV | 0x80;
+      }
+      if (status >= 0) { this.exitProcess(t.process as PxProcess, status); return; }
+    }
+  }
+
+  // ---- syscalls ----------------------------------------------------------------------------
+
+  private syscall(t: Thread): void {
+    const c = t.cpu;
+    const r = c.r;
+    const nr = r[1] === 0 ? r[0] : -1;
+    const fn = nr >= 0 && nr < HANDLERS.length ? HANDLERS[nr] : null;
+    const tracer = this.opts.tracer;
+    let res: number;
+    const a = this.args;
+    a.cpu = c;
+    if (tracer) tracer.enter(t, nr);
+    if (fn === null) {
+      this.enosys.set(nr, (this.enosys.get(nr) ?? 0) + 1);
+      if (this.opts.strict) {
+        const name = SYSCALLS[nr]?.name ?? `syscall ${nr}`;
+        this.strictError = new StrictError(`exo: --strict: unimplemented syscall ${name} (${nr}) at 0x${(c.rip - 2).toString(16)}`);
+        this.sched.stop();
+        return;
+      }
+      res = -ENOSYS;
+    } else {
+      try {
+        res = fn(t, a);
+      } catch (e) {
+        if (!(e instanceof GuestFault)) {
+          const name = SYSCALLS[nr]?.name ?? String(nr);
+          if (e instanceof Error) e.message = `${e.message} (in syscall ${name}, pid ${t.process.pid}, tid ${t.tid}, rip 0x${c.rip.toString(16)})`;
+          throw e;
+        }
+        res = -EFAULT;
+      }
+    }
+    if (res === SYS_NORETURN) { if (tracer) tracer.exit(t, nr, 0, true); return; }
+    if (res === SYS_BLOCKED) {
+      c.rip -= 2; // re-execute the syscall instruction when woken (rax still holds nr)
+      t.state = T_BLOCKED;
+      return;
+    }
+    r[0] = res | 0;
+    r[1] = res < 0 ? -1 : Math.floor(res / 4294967296) | 0;
+    if (tracer) tracer.exit(t, nr, res, false);
+  }
+
+  // ---- MachineApi ---------------------------------------------------------------------------
+
+  exitProcess(p: PxProcess, waitStatus: number): void {
+    if (p.exited) return;
+    p.exited = true;
+    p.waitStatus = waitStatus;
+    for (const th of p.threads) {
+      th.state = T_EXITED;
+      this.threads.delete(th.tid);
+    }
+    p.fds.closeAll();
+    if (p === this.init) this.sched.stop();
+  }
+
+  exitThread(t: Thread, code: number): void {
+    t.state = T_EXITED;
+    this.threads.delete(t.tid);
+    const p = t.process as PxProcess;
+    if (p.threads.every((x) => x.state === T_EXITED)) this.exitProcess(p, code << 8);
+  }
+
+  signalThread(t: Thread, sig: number): void {
+    if (sig <= 32) t.pendingLo |= 1 << (sig - 1);
+    else t.pendingHi |= 1 << (sig - 33);
+  }
+
+  threadById(tid: number): Thread | undefined {
+    return this.threads.get(tid);
+  }
+
+  processById(pid: number): PxProcess | undefined {
+    return this.processes.get(pid);
+  }
+}
+
+/** Runs one program to completion (the API the CLI and the conformance tests use). */
+export async function runProgram(file: string, opts: RunOptions): Promise<RunResult> {
+  const m = new Machine(opts);
+  m.spawn(file);
+  return m.run();
+}
+
+/** Name of a signal for messages. */
+export function signalName(sig: number): string {
+  return SIGNAL_NAMES[sig] ?? `signal ${sig}`;
+}

@@ -1,0 +1,163 @@
+// read(2), write(2), pread64(2), pwrite64(2), readv(2), writev(2), preadv(2), pwritev(2) — the
+// hybrid path: the fd names a capability whose rights are checked, then data moves between guest
+// memory and the object through one reusable scratch buffer (no allocation for small transfers).
+import type { Thread } from '../kernel/thread.js';
+import { RIGHT_READ, RIGHT_WRITE } from '../kernel/capability.js';
+import { EBADF, EFAULT, EINVAL, ESPIPE } from '../musl-shim/abi/errno.js';
+import { O_ACCMODE, O_RDONLY, O_WRONLY, O_PATH } from '../musl-shim/abi/fcntl.js';
+import type { SyscallArgs } from './args.js';
+import { proc, type SysResult } from './context.js';
+import type { FileDescription } from './vfs/file.js';
+
+/** Linux caps one transfer at MAX_RW_COUNT (INT_MAX rounded down to a page). */
+const MAX_RW = 0x7ffff000;
+const IOV_MAX = 1024;
+let scratch = new Uint8Array(64 * 1024);
+
+function buffer(n: number): Uint8Array {
+  if (scratch.length < n) scratch = new Uint8Array(Math.max(n, scratch.length * 2));
+  return scratch.subarray(0, n);
+}
+
+/** The description behind fd if it may be read (or written). */
+function fileFor(t: Thread, fd: number, write: boolean): FileDescription | number {
+  const e = proc(t).fds.get(fd);
+  if (e === undefined) return -EBADF;
+  const f = e.cap.obj;
+  const mode = f.flags & O_ACCMODE;
+  if (f.flags & O_PATH) return -EBADF;
+  if (write ? mode === O_RDONLY || !e.cap.has(RIGHT_WRITE) : mode === O_WRONLY || !e.cap.has(RIGHT_READ)) return -EBADF;
+  return f;
+}
+
+function doRead(t: Thread, f: FileDescription, addr: number, count: number, pos: number | null): SysResult {
+  const n = Math.min(count, MAX_RW);
+  if (n === 0) return 0;
+  if (!t.cpu.mem.isMapped(addr, n)) return -EFAULT;
+  const buf = buffer(n);
+  const got = f.read(buf, pos);
+  if (got > 0) t.cpu.mem.writeBytes(addr, buf.subarray(0, got));
+  return got;
+}
+
+function doWrite(t: Thread, f: FileDescription, addr: number, count: number, pos: number | null): SysResult {
+  const n = Math.min(count, MAX_RW);
+  if (n === 0) return 0;
+  const buf = t.cpu.mem.readBytes(addr, n, buffer(n));
+  return f.write(buf, pos);
+}
+
+/** read(2). */
+export function sysRead(t: Thread, a: SyscallArgs): SysResult {
+  const fd = a.i32(0), buf = a.ptr(1), count = a.size(2);
+  const f = fileFor(t, fd, false);
+  if (typeof f === 'number') return f;
+  return doRead(t, f, buf, count, null);
+}
+
+/** write(2). */
+export function sysWrite(t: Thread, a: SyscallArgs): SysResult {
+  const fd = a.i32(0), buf = a.ptr(1), count = a.size(2);
+  const f = fileFor(t, fd, true);
+  if (typeof f === 'number') return f;
+  return doWrite(t, f, buf, count, null);
+}
+
+/** pread64(2). */
+export function sysPread64(t: Thread, a: SyscallArgs): SysResult {
+  const fd = a.i32(0), buf = a.ptr(1), count = a.size(2), off = a.i64(3);
+  const f = fileFor(t, fd, false);
+  if (typeof f === 'number') return f;
+  if (off < 0) return -EINVAL;
+  if (!f.seekable()) return -ESPIPE;
+  return doRead(t, f, buf, count, off);
+}
+
+/** pwrite64(2). */
+export function sysPwrite64(t: Thread, a: SyscallArgs): SysResult {
+  const fd = a.i32(0), buf = a.ptr(1), count = a.size(2), off = a.i64(3);
+  const f = fileFor(t, fd, true);
+  if (typeof f === 'number') return f;
+  if (off < 0) return -EINVAL;
+  if (!f.seekable()) return -ESPIPE;
+  return doWrite(t, f, buf, count, off);
+}
+
+/** Reads an iovec array; returns [base, len] pairs flattened, or -errno. */
+function iovecs(t: Thread, iov: number, cnt: number): number[] | number {
+  if (cnt < 0 || cnt > IOV_MAX) return -EINVAL;
+  const out: number[] = [];
+  let total = 0;
+  const m = t.cpu.mem;
+  for (let k = 0; k < cnt; k++) {
+    const lo = m.read64(iov + 16 * k), hi = m.hi;
+    const base = (hi >>> 0) * 4294967296 + (lo >>> 0);
+    const llo = m.read64(iov + 16 * k + 8), lhi = m.hi;
+    if (lhi < 0) return -EINVAL;
+    const len = (lhi >>> 0) * 4294967296 + (llo >>> 0);
+    total += len;
+    if (total > 0x7fffffffffff) return -EINVAL;
+    out.push(base, len);
+  }
+  return out;
+}
+
+function readv(t: Thread, fd: number, iov: number, cnt: number, pos: number | null): SysResult {
+  const f = fileFor(t, fd, false);
+  if (typeof f === 'number') return f;
+  const v = iovecs(t, iov, cnt);
+  if (typeof v === 'number') return v;
+  let total = 0;
+  for (let k = 0; k < v.length; k += 2) {
+    if (v[k + 1] === 0) continue;
+    const n = doRead(t, f, v[k], v[k + 1], pos === null ? null : pos + total);
+    if (n < 0) return total > 0 ? total : n;
+    total += n;
+    if (n < v[k + 1]) break;
+  }
+  return total;
+}
+
+function writev(t: Thread, fd: number, iov: number, cnt: number, pos: number | null): SysResult {
+  const f = fileFor(t, fd, true);
+  if (typeof f === 'number') return f;
+  const v = iovecs(t, iov, cnt);
+  if (typeof v === 'number') return v;
+  // Gather into one buffer so the object sees one write (pipes: atomicity up to PIPE_BUF).
+  let len = 0;
+  for (let k = 1; k < v.length; k += 2) len += v[k];
+  len = Math.min(len, MAX_RW);
+  const buf = new Uint8Array(len);
+  let off = 0;
+  for (let k = 0; k < v.length && off < len; k += 2) {
+    const n = Math.min(v[k + 1], len - off);
+    if (n > 0) t.cpu.mem.readBytes(v[k], n, buf.subarray(off, off + n));
+    off += n;
+  }
+  if (len === 0) return 0;
+  return f.write(buf, pos);
+}
+
+/** readv(2). */
+export function sysReadv(t: Thread, a: SyscallArgs): SysResult {
+  return readv(t, a.i32(0), a.ptr(1), a.i32(2), null);
+}
+
+/** writev(2). */
+export function sysWritev(t: Thread, a: SyscallArgs): SysResult {
+  return writev(t, a.i32(0), a.ptr(1), a.i32(2), null);
+}
+
+/** preadv(2) (offset split in two registers as pos_l/pos_h; on x86-64 pos_l is the whole). */
+export function sysPreadv(t: Thread, a: SyscallArgs): SysResult {
+  const off = a.i64(3);
+  if (off < 0) return -EINVAL;
+  return readv(t, a.i32(0), a.ptr(1), a.i32(2), off);
+}
+
+/** pwritev(2). */
+export function sysPwritev(t: Thread, a: SyscallArgs): SysResult {
+  const off = a.i64(3);
+  if (off < 0) return -EINVAL;
+  return writev(t, a.i32(0), a.ptr(1), a.i32(2), off);
+}
