@@ -6,16 +6,13 @@
 import { AddressSpace, GuestFault } from './memory.js';
 import { STOP_BUDGET, STOP_FAULT, STOP_NONE, type Cpu } from './state.js';
 import { decode } from './decode/decoder.js';
-import { ALL_ROWS } from './decode/table.js';
-import type { Handler, Insn } from './decode/insn.js';
+import type { Insn } from './decode/insn.js';
 import { CPU_TRAP } from './ops/traps.js';
 
 const MAX_BLOCK = 64;
 const CACHE_BITS = 16;
 const CACHE_MASK = (1 << CACHE_BITS) - 1;
 
-// Handlers that end a block, from the table's `end` column.
-const ENDS = new Set<Handler>(ALL_ROWS.filter((r) => r.end).map((r) => r.fn));
 
 /** A decoded basic block. */
 export class Block {
@@ -62,7 +59,7 @@ export class CodeCache {
       }
       insns.push(ins);
       pc = ins.next;
-      if (ENDS.has(ins.fn) || ins.name === '(bad)' || insns.length >= MAX_BLOCK) break;
+      if (ins.end || insns.length >= MAX_BLOCK) break;
     }
     const b = new Block(addr, insns, pc);
     for (let p = addr - (addr & 4095); p < pc; p += 4096) {

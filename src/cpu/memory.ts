@@ -89,7 +89,7 @@ export class AddressSpace {
   readonly phys: PhysMem;
   private readonly dv: DataView;
   private readonly u8: Uint8Array;
-  private dir: (Int32Array | undefined)[] = [];
+  private dir = new Map<number, Int32Array>();
   private readonly rTag = new Float64Array(TLB_SIZE).fill(-1);
   private readonly rBase = new Int32Array(TLB_SIZE);
   private readonly wTag = new Float64Array(TLB_SIZE).fill(-1);
@@ -113,16 +113,17 @@ export class AddressSpace {
   // ---- page table -------------------------------------------------------------------------
 
   private entry(vpn: number): number {
-    const t = this.dir[Math.floor(vpn / DIR_SIZE)];
+    const t = this.dir.get(Math.floor(vpn / DIR_SIZE));
     return t === undefined ? 0 : t[vpn & (DIR_SIZE - 1)];
   }
 
   private setEntry(vpn: number, e: number): void {
     const d = Math.floor(vpn / DIR_SIZE);
-    let t = this.dir[d];
+    let t = this.dir.get(d);
     if (t === undefined) {
       if (e === 0) return;
-      t = this.dir[d] = new Int32Array(DIR_SIZE);
+      t = new Int32Array(DIR_SIZE);
+      this.dir.set(d, t);
     }
     t[vpn & (DIR_SIZE - 1)] = e;
   }
@@ -493,9 +494,7 @@ export class AddressSpace {
   /** A copy-on-write duplicate of this address space (fork). */
   fork(): AddressSpace {
     const child = new AddressSpace(this.phys);
-    for (let d = 0; d < this.dir.length; d++) {
-      const t = this.dir[d];
-      if (t === undefined) continue;
+    for (const [d, t] of this.dir) {
       for (let i = 0; i < DIR_SIZE; i++) {
         let e = t[i];
         if (e === 0) continue;
@@ -508,7 +507,7 @@ export class AddressSpace {
       }
       const ct = new Int32Array(t);
       for (let i = 0; i < DIR_SIZE; i++) ct[i] &= ~E_CODE;
-      child.dir[d] = ct;
+      child.dir.set(d, ct);
     }
     child.vmas = this.vmas.map((v) => ({ ...v }));
     child.brkStart = this.brkStart;
@@ -520,11 +519,10 @@ export class AddressSpace {
 
   /** Releases every frame (exit or execve). */
   destroy(): void {
-    for (const t of this.dir) {
-      if (t === undefined) continue;
+    for (const t of this.dir.values()) {
       for (let i = 0; i < DIR_SIZE; i++) if (t[i] !== 0) this.phys.release(t[i] >>> E_SHIFT);
     }
-    this.dir = [];
+    this.dir.clear();
     this.vmas = [];
     this.flushTlb();
   }

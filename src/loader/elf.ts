@@ -257,7 +257,7 @@ function checkLoads(phdrs: ProgramHeader[], h: ElfHeader, len: number, name: str
   const loads = phdrs.filter((p) => p.type === PT_LOAD);
   if (loads.length === 0) throw notExecutable(name, 'no loadable segment (PT_LOAD)');
   for (const p of loads) {
-    if (p.offset + p.filesz > len) {
+    if (p.filesz > 0 && p.offset + p.filesz > len) {
       throw notExecutable(name,
         `${describe(p)}: file range ${hex(p.offset)}+${hex(p.filesz)} extends past the end of the file (${len} bytes, truncated?)`);
     }
@@ -392,8 +392,9 @@ function readSymbols(b: Uint8Array, dv: DataView, secs: SectionHeader[], warn: s
 // ---- entry point ----------------------------------------------------------------------------
 
 /**
- * Parses and validates an x86-64 ELF executable. Throws a LoadError with a one-line message
- * (`<name>: <problem>`) for anything Linux would refuse to exec or that exo cannot run.
+ * Parses and validates an x86-64 ELF executable. `name` is the path shown in messages and in
+ * /proc/self/maps. Throws a LoadError with a one-line message (`<name>: <problem>`) for anything
+ * Linux would refuse to exec or that exo cannot run; never any other exception.
  */
 export function parseElf(bytes: Uint8Array, name: string): ElfImage {
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);

@@ -6,6 +6,7 @@
 const ENOENT = 2;
 const E2BIG = 7;
 const ENOEXEC = 8;
+const ENOMEM = 12;
 const EACCES = 13;
 
 /** Exit status for a file that exists but cannot be executed. */
@@ -61,4 +62,9 @@ export function needsInterpreter(file: string, interp: string): LoadError {
 /** Arguments and environment do not fit (E2BIG, exit status 126 as bash reports it). */
 export function argListTooLong(file: string, detail: string): LoadError {
   return new LoadError(file, `Argument list too long (${detail})`, EXIT_CANNOT_EXECUTE, E2BIG);
+}
+
+/** The image does not fit in guest memory (ENOMEM, exit status 126). */
+export function outOfMemory(file: string, detail: string): LoadError {
+  return new LoadError(file, `Cannot allocate memory (${detail})`, EXIT_CANNOT_EXECUTE, ENOMEM);
 }

@@ -11,7 +11,7 @@ import {
 } from '../musl-shim/abi/auxv.js';
 import { ELF64_PHDR_SIZE, ET_DYN, PF_R, PF_W, PF_X } from '../musl-shim/abi/elf.js';
 import { TASK_SIZE, type ElfImage, type ProgramHeader } from './elf.js';
-import { argListTooLong, notExecutable } from './errors.js';
+import { argListTooLong, notExecutable, outOfMemory } from './errors.js';
 
 /** Top of the initial stack (x86-64 STACK_TOP = TASK_SIZE_LOW, no randomization). */
 export const STACK_TOP = TASK_SIZE;
@@ -68,11 +68,13 @@ export interface LoadedImage {
   stackBottom: number;
   /** The auxiliary vector as written, flat (type, value) pairs ending with AT_NULL (/proc/self/auxv). */
   auxv: number[];
-  /** [argStart, argEnd): the argument strings (/proc/self/cmdline). */
+  /** Start of the argument strings (mm->arg_start, /proc/self/cmdline). */
   argStart: number;
+  /** End of the argument strings (mm->arg_end). */
   argEnd: number;
-  /** [envStart, envEnd): the environment strings (/proc/self/environ). */
+  /** Start of the environment strings (mm->env_start, /proc/self/environ). */
   envStart: number;
+  /** End of the environment strings (mm->env_end). */
   envEnd: number;
 }
 
@@ -176,14 +178,13 @@ function cstr(s: string): Uint8Array {
   return out;
 }
 
-/**
- * Writes the initial stack and returns sp. Layout, from STACK_TOP down (create_elf_tables):
- * 8 zero bytes, execfn, envp strings, argv strings (so argv[0] is lowest), 16-byte alignment,
- * "x86_64", 16 random bytes, padding, then from sp up: argc, argv[], NULL, envp[], NULL, auxv.
- */
-function buildStack(
-  mem: AddressSpace, img: ElfImage, opts: LoadOptions, at: { entry: number; phdr: number },
-): Omit<LoadedImage, 'entry' | 'base' | 'phdr' | 'brk' | 'stackBottom'> {
+/** The argument and environment strings, NUL-terminated, checked against Linux's limits. */
+interface ArgStrings {
+  args: Uint8Array[];
+  envs: Uint8Array[];
+}
+
+function encodeArgs(img: ElfImage, opts: LoadOptions): ArgStrings {
   // fs/exec.c (Linux 5.18+): an empty argv gets a single "" so argv[1] never walks into envp.
   const args = (opts.argv.length ? opts.argv : ['']).map(cstr);
   const envs = opts.envp.map(cstr);
@@ -194,7 +195,17 @@ function buildStack(
   }
   if (total > MAX_ARG_TOTAL) throw argListTooLong(img.name, `${total} bytes of arguments and environment, max ${MAX_ARG_TOTAL}`);
   if (opts.random.length !== 16) throw new Error(`exo: loader: AT_RANDOM needs 16 bytes, got ${opts.random.length}`);
+  return { args, envs };
+}
 
+/**
+ * Writes the initial stack and returns sp. Layout, from STACK_TOP down (create_elf_tables):
+ * 8 zero bytes, execfn, envp strings, argv strings (so argv[0] is lowest), 16-byte alignment,
+ * "x86_64", 16 random bytes, padding, then from sp up: argc, argv[], NULL, envp[], NULL, auxv.
+ */
+function buildStack(
+  mem: AddressSpace, img: ElfImage, opts: LoadOptions, { args, envs }: ArgStrings, at: { entry: number; phdr: number },
+): Omit<LoadedImage, 'entry' | 'base' | 'phdr' | 'brk' | 'stackBottom'> {
   // fs/exec.c: bprm->p starts one pointer below the top; then the filename, envp, argv.
   let p = STACK_TOP - 8;
   const execfn = cstr(opts.execfn);
@@ -241,8 +252,6 @@ function buildStack(
   let sp = p - auxv.length * 8 - items * 8;
   sp -= sp % 16;
 
-  if (sp < STACK_TOP - STACK_SIZE) throw argListTooLong(img.name, 'the initial stack does not fit in 8 MiB');
-
   // Everything from sp to the top is written as one block.
   const block = new Uint8Array(STACK_TOP - sp);
   const dv = new DataView(block.buffer);
@@ -270,16 +279,25 @@ function buildStack(
 }
 
 /**
- * Loads a validated image into `mem` (normally fresh): maps and fills every PT_LOAD, sets the
- * program break, maps an 8 MiB '[stack]' below STACK_TOP and writes argc/argv/envp/auxv on it.
+ * Loads a validated image into a fresh `mem`: maps and fills every PT_LOAD, sets the program
+ * break, maps an 8 MiB '[stack]' below STACK_TOP and writes argc/argv/envp/auxv on it. Every
+ * LoadError (E2BIG, ENOMEM, segments in the stack area) is raised before `mem` is touched.
  */
 export function loadElf(mem: AddressSpace, img: ElfImage, opts: LoadOptions): LoadedImage {
+  const strings = encodeArgs(img, opts);
   const bias = loadBias(img);
   const last = img.loads[img.loads.length - 1];
   const end = last.vaddr + last.memsz + bias;
   const stackBottom = STACK_TOP - STACK_SIZE;
   if (end > stackBottom) {
     throw notExecutable(img.name, `segments end at ${hex(end)}, inside the stack area [${hex(stackBottom)}, ${hex(STACK_TOP)})`);
+  }
+  // Mapping walks every page: refuse images larger than guest memory before doing so (a corrupt
+  // p_memsz would otherwise take minutes). Linux fails such an exec with ENOMEM too.
+  let pages = STACK_SIZE / PAGE_SIZE;
+  for (const p of img.loads) pages += (pageUp(p.vaddr + p.memsz) - pageDown(p.vaddr)) / PAGE_SIZE;
+  if (pages > mem.phys.frames) {
+    throw outOfMemory(img.name, `segments and stack need ${Math.ceil(pages / 256)} MiB, guest memory is ${Math.floor(mem.phys.frames / 256)} MiB`);
   }
   mapSegments(mem, img, bias);
   fillSegments(mem, img, bias);
@@ -288,6 +306,6 @@ export function loadElf(mem: AddressSpace, img: ElfImage, opts: LoadOptions): Lo
   mem.map(stackBottom, STACK_SIZE, PROT_READ | PROT_WRITE | (img.execStack ? PROT_EXEC : 0), '[stack]');
   const entry = img.header.entry + bias;
   const phdr = img.phdrVaddr === null ? 0 : img.phdrVaddr + bias;
-  const st = buildStack(mem, img, opts, { entry, phdr });
+  const st = buildStack(mem, img, opts, strings, { entry, phdr });
   return { entry, base: bias, phdr, brk, stackBottom, ...st };
 }

@@ -6,6 +6,7 @@ import { Insn, REP_F2, REP_F3, SEG_FS, SEG_GS, type Handler } from './insn.js';
 import type { Row } from './row.js';
 import { ALL_ROWS } from './table.js';
 import { opUD } from '../ops/traps.js';
+import { specialize } from '../ops/fast.js';
 
 /** Decoding facts derived once per row from its operand string. */
 interface RowInfo {
@@ -119,6 +120,7 @@ export function decode(mem: AddressSpace, addr: number): Insn {
   } catch (e) {
     if (!(e instanceof DecodeError)) throw e;
     illegal(i);
+    i.end = true;
     i.len = Math.max(1, cur.pos - addr);
   }
   i.next = addr + i.len;
@@ -219,6 +221,7 @@ function decodeInto(i: Insn): void {
   const row = ri.row;
   i.fn = row.fn as Handler;
   i.name = row.name;
+  i.end = row.end === true;
   i.map = map;
   i.opcode = b;
   i.modrm = modrm;
@@ -309,4 +312,5 @@ function decodeInto(i: Insn): void {
   const next = i.addr + i.len;
   if (ripRel) i.disp += next;
   if (ri.imms[0] === 'Jb' || ri.imms[0] === 'Jz') i.target += next;
+  i.fn = specialize(i);
 }

@@ -60,6 +60,8 @@ export class Insn {
   vexL = 0;
   /** Row of the opcode table this came from (for disassembly and analysis). */
   name = '';
+  /** Ends its basic block (the row's `end`). */
+  end = false;
 
   constructor(fn: Handler) {
     this.fn = fn;

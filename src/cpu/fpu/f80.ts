@@ -928,3 +928,43 @@ export function f80RoundParts(sign: number, exp: number, h: number, l: number, g
   if (w2 >= 0) normW();
   roundPack(p);
 }
+
+// ---- transcendentals (temporary double-precision versions) ---------------------------------------
+const TF = new Float64Array(1);
+const TI = new Int32Array(TF.buffer);
+function toD(se: number, hi: number, lo: number): number {
+  const e = se & 0x7fff;
+  let v = (hi >>> 0) * 4294967296 + (lo >>> 0);
+  if (e === 0x7fff) v = (hi & 0x7fffffff) === 0 && lo === 0 ? Infinity : NaN;
+  else v = v * 2 ** ((e === 0 ? 1 : e) - 16383 - 63);
+  return se & 0x8000 ? -v : v;
+}
+function fromD(v: number): void {
+  TF[0] = v;
+  const s = fr.flags;
+  f80FromF64(TI[0], TI[1]);
+  fr.flags = s | FE_PE;
+}
+/** F2XM1. */
+export function f80F2xm1(se: number, hi: number, lo: number): void { fromD(2 ** toD(se, hi, lo) - 1); }
+/** FYL2X: y * log2(x). */
+export function f80Yl2x(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(toD(ySe, yHi, yLo) * Math.log2(toD(xSe, xHi, xLo))); }
+/** FYL2XP1: y * log2(x + 1). */
+export function f80Yl2xp1(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(toD(ySe, yHi, yLo) * Math.log1p(toD(xSe, xHi, xLo)) / Math.LN2); }
+/** FPATAN: atan2(y, x). */
+export function f80Patan(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(Math.atan2(toD(ySe, yHi, yLo), toD(xSe, xHi, xLo))); }
+/** FSIN. */
+export function f80Sin(se: number, hi: number, lo: number): void { fromD(Math.sin(toD(se, hi, lo))); }
+/** FCOS. */
+export function f80Cos(se: number, hi: number, lo: number): void { fromD(Math.cos(toD(se, hi, lo))); }
+/** FPTAN. */
+export function f80Tan(se: number, hi: number, lo: number): void { fromD(Math.tan(toD(se, hi, lo))); }
+export let sinCosSe = 0;
+export let sinCosHi = 0;
+export let sinCosLo = 0;
+/** FSINCOS: sin in sinCos*, cos in fr. */
+export function f80SinCos(se: number, hi: number, lo: number): void {
+  f80Sin(se, hi, lo);
+  sinCosSe = fr.se; sinCosHi = fr.hi; sinCosLo = fr.lo;
+  f80Cos(se, hi, lo);
+}
