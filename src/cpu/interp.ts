@@ -8,15 +8,24 @@ import { STOP_BUDGET, STOP_FAULT, STOP_NONE, type Cpu } from './state.js';
 import { decode } from './decode/decoder.js';
 import type { Insn } from './decode/insn.js';
 import { CPU_TRAP } from './ops/traps.js';
+import { compileBlock, type CompiledBlock } from './jit.js';
 
 const MAX_BLOCK = 64;
 const CACHE_BITS = 16;
 const CACHE_MASK = (1 << CACHE_BITS) - 1;
 
 
+/** Executions before a block is compiled (DESIGN.md: a fresh function is slow until V8 warms it). */
+const JIT_THRESHOLD = 256;
+
 /** A decoded basic block. */
 export class Block {
   valid = true;
+  hits = 0;
+  compiled: CompiledBlock | null = null;
+  /** Two-entry successor cache (taken / fall-through), so hot paths skip the hash lookup. */
+  succA: Block | null = null;
+  succB: Block | null = null;
   constructor(readonly addr: number, readonly insns: Insn[], readonly end: number) {}
 }
 
@@ -97,33 +106,54 @@ export function run(c: Cpu, budget: number): number {
   const cache = codeCacheFor(c.mem);
   c.stop = STOP_NONE;
   let executed = 0;
-  let cur: Insn[] | null = null;
+  let cur: Block | null = null;
   let k = 0;
+  let prev: Block | null = null;
   try {
     while (executed < budget) {
-      cur = null;
-      const b = cache.get(c.rip);
+      const rip = c.rip;
+      let b: Block;
+      // Successor cache first: a valid cached block with the right address.
+      if (prev !== null && prev.succA !== null && prev.succA.addr === rip && prev.succA.valid) b = prev.succA;
+      else if (prev !== null && prev.succB !== null && prev.succB.addr === rip && prev.succB.valid) b = prev.succB;
+      else {
+        cur = null;
+        b = cache.get(rip);
+        if (prev !== null) {
+          if (prev.succA === null || !prev.succA.valid) prev.succA = b;
+          else prev.succB = b;
+        }
+      }
+      cur = b;
       const insns = b.insns;
-      cur = insns;
-      const last = insns.length - 1;
-      for (k = 0; k < last; k++) {
-        const ins = insns[k];
+      const fn = b.compiled;
+      if (fn !== null) {
+        k = -1;
+        fn(c);
+      } else {
+        if (++b.hits >= JIT_THRESHOLD) b.compiled = compileBlock(insns);
+        const last = insns.length - 1;
+        for (k = 0; k < last; k++) {
+          const ins = insns[k];
+          ins.fn(c, ins);
+        }
+        const ins = insns[last];
+        c.rip = ins.next;
         ins.fn(c, ins);
       }
-      const ins = insns[last];
-      c.rip = ins.next;
-      ins.fn(c, ins);
       executed += insns.length;
+      prev = b;
       if (c.stop !== STOP_NONE) break;
     }
   } catch (e) {
+    if (k === -1) k = c.faultIdx;
     if (e === CPU_TRAP) {
       executed += k;
     } else if (e instanceof GuestFault) {
       c.stop = STOP_FAULT;
       c.faultAddr = e.addr;
       c.faultCode = e.code;
-      if (cur !== null) c.rip = cur[k].addr;
+      if (cur !== null) c.rip = cur.insns[k].addr;
       executed += k;
     } else throw e;
   }

@@ -53,6 +53,8 @@ export class Cpu {
   stop = STOP_NONE;
   faultAddr = 0;
   faultCode = 0;
+  /** Index of the faulting instruction inside a compiled block. */
+  faultIdx = 0;
   /** Instructions retired (approximate at block granularity). */
   icount = 0;
 

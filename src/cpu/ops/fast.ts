@@ -13,6 +13,12 @@ import { opLeaGvM, opMovEvGv, opMovEvIz, opMovGvEv, opMovsx, opMovzx } from './m
 import { opJccJz } from './control.js';
 
 const cache = new Map<string, Handler>();
+const bodies = new Map<Handler, string>();
+
+/** The template body of a generated handler (for the block compiler to inline), if any. */
+export function templateOf(h: Handler): string | undefined {
+  return bodies.get(h);
+}
 
 /** Compiles (once) a handler body; `r` is c.r, `m` is c.mem, `cond` the generic evaluator. */
 function gen(key: string, body: string): Handler {
@@ -23,6 +29,7 @@ function gen(key: string, body: string): Handler {
     ) => Handler;
     f = make(cond);
     cache.set(key, f);
+    bodies.set(f, body);
   }
   return f;
 }
@@ -181,9 +188,12 @@ function jcc(cc: number): Handler {
     }
     return gen(`jcc${cc}`, ` if (cond(c, ${cc})) c.rip = i.target;`);
   }
-  const z = cc === 4 ? ` if (c.fOp === ${F_LOGIC} && c.fSize === 4) { if (c.fRes === 0) c.rip = i.target; return; }\n`
-    : cc === 5 ? ` if (c.fOp === ${F_LOGIC} && c.fSize === 4) { if (c.fRes !== 0) c.rip = i.target; return; }\n` : '';
-  return gen(`jcc${cc}`, `${z} if ((c.fOp === ${F_SUB} && c.fSize === 4) ? ${fast} : cond(c, ${cc})) c.rip = i.target;`);
+  const z = cc === 4 ? `c.fRes === 0` : cc === 5 ? `c.fRes !== 0` : null;
+  if (z !== null) {
+    return gen(`jcc${cc}`, ` if (c.fOp === ${F_LOGIC} && c.fSize === 4) { if (${z}) c.rip = i.target; }
+ else if ((c.fOp === ${F_SUB} && c.fSize === 4) ? ${fast} : cond(c, ${cc})) c.rip = i.target;`);
+  }
+  return gen(`jcc${cc}`, ` if ((c.fOp === ${F_SUB} && c.fSize === 4) ? ${fast} : cond(c, ${cc})) c.rip = i.target;`);
 }
 
 /** Picks a specialised handler for a decoded instruction, or returns its generic one. */
