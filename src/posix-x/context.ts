@@ -17,6 +17,15 @@ export const SYS_NORETURN = -0x7ffffffe;
 /** A syscall handler (STYLE.md "A syscall handler"). */
 export type SysHandler = (t: Thread, a: SyscallArgs) => SysResult;
 
+/**
+ * Parks the calling thread until `ready` settles; the syscall is then executed again from the
+ * start (STYLE.md: a blocking call changes nothing before it blocks). Returns SYS_BLOCKED.
+ */
+export function blockOn(t: Thread, ready: Promise<unknown>): SysResult {
+  t.waiting = { ready: ready.then(() => undefined, () => undefined) };
+  return SYS_BLOCKED;
+}
+
 /** The process of a thread, typed for POSIX-X. */
 export function proc(t: Thread): PxProcess {
   return t.process as PxProcess;

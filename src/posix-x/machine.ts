@@ -10,7 +10,7 @@ import { STOP_BUDGET, STOP_DIVIDE, STOP_FAULT, STOP_HALT, STOP_ILLEGAL, STOP_SYS
 import { decode, lastBytes } from '../cpu/decode/decoder.js';
 import { Process } from '../kernel/process.js';
 import { Scheduler } from '../kernel/scheduler.js';
-import { T_BLOCKED, T_EXITED, Thread } from '../kernel/thread.js';
+import { T_BLOCKED, T_EXITED, T_RUNNABLE, Thread } from '../kernel/thread.js';
 import { parseElf } from '../loader/elf.js';
 import { loadElf } from '../loader/load.js';
 import { LoadError, notFound, permissionDenied } from '../loader/errors.js';
@@ -287,6 +287,12 @@ export class Machine implements MachineApi {
     if (res === SYS_BLOCKED) {
       c.rip -= 2; // re-execute the syscall instruction when woken (rax still holds nr)
       t.state = T_BLOCKED;
+      const w = t.waiting;
+      if (w !== null) {
+        void w.ready.then(() => {
+          if (t.state === T_BLOCKED && t.waiting === w) { t.state = T_RUNNABLE; t.waiting = null; }
+        });
+      }
       return;
     }
     r[0] = res | 0;

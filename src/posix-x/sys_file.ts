@@ -12,6 +12,7 @@ import {
   O_ACCMODE, O_PATH, TIOCGPGRP, F_GETPIPE_SZ,
 } from '../musl-shim/abi/fcntl.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import { proc, type SysResult } from './context.js';
 import { getPath, putCString, writeStat } from './guest_io.js';
 import { fromHostStat, HostFile, type StatInfo } from './vfs/file.js';
@@ -325,3 +326,27 @@ function readlink(t: Thread, dirfd: number, pathname: number, buf: number, size:
 }
 
 void O_ACCMODE; void O_PATH;
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [2, sysOpen, 'hybrid', 'partial', ['str', 'hex', 'oct'], 'host paths; no O_TMPFILE'],
+  [3, sysClose, 'hybrid', 'full', ['fd']],
+  [4, sysStat, 'hybrid', 'full', ['str', 'ptr']],
+  [5, sysFstat, 'hybrid', 'full', ['fd', 'ptr']],
+  [6, sysLstat, 'hybrid', 'full', ['str', 'ptr']],
+  [8, sysLseek, 'hybrid', 'full', ['fd', 'off', 'int']],
+  [16, sysIoctl, 'hybrid', 'partial', ['fd', 'hex', 'ptr'], 'terminal requests only'],
+  [21, sysAccess, 'hybrid', 'full', ['str', 'oct']],
+  [32, sysDup, 'hybrid', 'full', ['fd']],
+  [33, sysDup2, 'hybrid', 'full', ['fd', 'fd']],
+  [72, sysFcntl, 'hybrid', 'partial', ['fd', 'int', 'hex'], 'no record locks yet'],
+  [79, sysGetcwd, 'hybrid', 'full', ['ptr', 'size']],
+  [80, sysChdir, 'hybrid', 'full', ['str']],
+  [85, sysCreat, 'hybrid', 'full', ['str', 'oct']],
+  [89, sysReadlink, 'hybrid', 'full', ['str', 'ptr', 'size']],
+  [257, sysOpenat, 'hybrid', 'partial', ['fd', 'str', 'hex', 'oct'], 'host paths; no O_TMPFILE'],
+  [262, sysNewfstatat, 'hybrid', 'full', ['fd', 'str', 'ptr', 'hex']],
+  [267, sysReadlinkat, 'hybrid', 'full', ['fd', 'str', 'ptr', 'size']],
+  [269, sysFaccessat, 'hybrid', 'full', ['fd', 'str', 'oct']],
+  [292, sysDup3, 'hybrid', 'full', ['fd', 'fd', 'hex']],
+];

@@ -5,6 +5,7 @@ import { PAGE_SIZE, USER_LIMIT, PROT_READ, PROT_WRITE } from '../cpu/memory.js';
 import * as E from '../musl-shim/abi/errno.js';
 import { MAP_ANONYMOUS, MAP_FIXED, MAP_FIXED_NOREPLACE, MAP_PRIVATE, MAP_SHARED, MREMAP_FIXED, MREMAP_MAYMOVE } from '../musl-shim/abi/fcntl.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import { proc, type SysResult } from './context.js';
 
 const PROT_MASK = 7;
@@ -143,3 +144,13 @@ export function sysMadvise(t: Thread, a: SyscallArgs): SysResult {
   }
   return 0;
 }
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [9, sysMmap, 'hybrid', 'partial', ['ptr', 'size', 'hex', 'hex', 'fd', 'off'], 'MAP_SHARED files not written back'],
+  [10, sysMprotect, 'fast', 'full', ['ptr', 'size', 'hex']],
+  [11, sysMunmap, 'fast', 'full', ['ptr', 'size']],
+  [12, sysBrk, 'fast', 'full', ['ptr']],
+  [25, sysMremap, 'fast', 'partial', ['ptr', 'size', 'size', 'hex', 'ptr'], 'no MREMAP_FIXED'],
+  [28, sysMadvise, 'fast', 'partial', ['ptr', 'size', 'int'], 'DONTNEED zeroes anonymous memory; others are hints'],
+];

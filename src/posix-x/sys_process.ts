@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Thread } from '../kernel/thread.js';
 import * as E from '../musl-shim/abi/errno.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import { proc, SYS_NORETURN, type SysResult } from './context.js';
 import { putU64 } from './guest_io.js';
 
@@ -191,3 +192,33 @@ export function sysSysinfo(t: Thread, a: SyscallArgs): SysResult {
   m.write32(p + 104, 1);
   return 0;
 }
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [24, sysSchedYield, 'fast', 'full', []],
+  [39, sysGetpid, 'fast', 'full', []],
+  [60, sysExit, 'legacy', 'full', ['int']],
+  [63, sysUname, 'fast', 'full', ['ptr']],
+  [95, sysUmask, 'fast', 'full', ['oct']],
+  [97, sysGetrlimit, 'fast', 'full', ['int', 'ptr']],
+  [99, sysSysinfo, 'fast', 'full', ['ptr']],
+  [102, sysGetuid, 'fast', 'full', []],
+  [104, sysGetgid, 'fast', 'full', []],
+  [107, sysGeteuid, 'fast', 'full', []],
+  [108, sysGetegid, 'fast', 'full', []],
+  [110, sysGetppid, 'fast', 'full', []],
+  [111, sysGetpgid, 'fast', 'partial', [], 'one process group'],
+  [115, sysGetgroups, 'fast', 'full', ['int', 'ptr']],
+  [118, sysGetresuid, 'fast', 'full', ['ptr', 'ptr', 'ptr']],
+  [120, sysGetresgid, 'fast', 'full', ['ptr', 'ptr', 'ptr']],
+  [121, sysGetpgid, 'fast', 'partial', ['int'], 'one process group'],
+  [124, sysGetpgid, 'fast', 'partial', ['int'], 'one session'],
+  [158, sysArchPrctl, 'fast', 'full', ['hex', 'ptr']],
+  [186, sysGettid, 'fast', 'full', []],
+  [204, sysSchedGetaffinity, 'fast', 'full', ['int', 'size', 'ptr']],
+  [218, sysSetTidAddress, 'fast', 'full', ['ptr']],
+  [231, sysExitGroup, 'legacy', 'full', ['int']],
+  [273, sysSetRobustList, 'fast', 'stub', ['ptr', 'size'], 'robust futex list not walked at exit'],
+  [302, sysPrlimit64, 'fast', 'full', ['int', 'int', 'ptr', 'ptr']],
+  [318, sysGetrandom, 'fast', 'full', ['buf', 'size', 'hex']],
+];

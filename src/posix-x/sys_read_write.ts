@@ -6,6 +6,7 @@ import { RIGHT_READ, RIGHT_WRITE } from '../kernel/capability.js';
 import { EBADF, EFAULT, EINVAL, ESPIPE } from '../musl-shim/abi/errno.js';
 import { O_ACCMODE, O_RDONLY, O_WRONLY, O_PATH } from '../musl-shim/abi/fcntl.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import { proc, type SysResult } from './context.js';
 import type { FileDescription } from './vfs/file.js';
 
@@ -161,3 +162,15 @@ export function sysPwritev(t: Thread, a: SyscallArgs): SysResult {
   if (off < 0) return -EINVAL;
   return writev(t, a.i32(0), a.ptr(1), a.i32(2), off);
 }
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [0, sysRead, 'hybrid', 'full', ['fd', 'buf', 'size']],
+  [1, sysWrite, 'hybrid', 'full', ['fd', 'buf', 'size']],
+  [17, sysPread64, 'hybrid', 'full', ['fd', 'buf', 'size', 'off']],
+  [18, sysPwrite64, 'hybrid', 'full', ['fd', 'buf', 'size', 'off']],
+  [19, sysReadv, 'hybrid', 'full', ['fd', 'ptr', 'int']],
+  [20, sysWritev, 'hybrid', 'full', ['fd', 'ptr', 'int']],
+  [295, sysPreadv, 'hybrid', 'full', ['fd', 'ptr', 'int', 'off']],
+  [296, sysPwritev, 'hybrid', 'full', ['fd', 'ptr', 'int', 'off']],
+];

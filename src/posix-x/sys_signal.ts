@@ -4,6 +4,7 @@ import type { Thread } from '../kernel/thread.js';
 import * as E from '../musl-shim/abi/errno.js';
 import { NSIG, SIG_BLOCK, SIG_SETMASK, SIG_UNBLOCK, SIGKILL, SIGSTOP } from '../musl-shim/abi/signal.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import { proc, SYS_NORETURN, type SysResult } from './context.js';
 import { getU64, putU64 } from './guest_io.js';
 import { altStackOf, setAltStack, sigreturn } from './signals.js';
@@ -120,3 +121,15 @@ export function sysTgkill(t: Thread, a: SyscallArgs): SysResult {
   if (target && target.process.pid !== tgid) return -E.ESRCH;
   return sendTo(t, a, target, sig);
 }
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [13, sysRtSigaction, 'fast', 'full', ['sig', 'ptr', 'ptr', 'size']],
+  [14, sysRtSigprocmask, 'fast', 'full', ['int', 'ptr', 'ptr', 'size']],
+  [15, sysRtSigreturn, 'fast', 'full', []],
+  [62, sysKill, 'legacy', 'partial', ['int', 'sig'], 'process groups not modelled'],
+  [127, sysRtSigpending, 'fast', 'full', ['ptr', 'size']],
+  [131, sysSigaltstack, 'fast', 'full', ['ptr', 'ptr']],
+  [200, sysTkill, 'legacy', 'full', ['int', 'sig']],
+  [234, sysTgkill, 'legacy', 'full', ['int', 'int', 'sig']],
+];

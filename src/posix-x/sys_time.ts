@@ -3,6 +3,7 @@
 import type { Thread } from '../kernel/thread.js';
 import * as E from '../musl-shim/abi/errno.js';
 import type { SyscallArgs } from './args.js';
+import type { SysDef } from './sys_def.js';
 import type { SysResult } from './context.js';
 import { getS64, putU64 } from './guest_io.js';
 
@@ -130,3 +131,15 @@ export function sysGetrusage(t: Thread, a: SyscallArgs): SysResult {
   putU64(m, p + 32, Math.floor(process.memoryUsage().rss / 1024));
   return 0;
 }
+
+/** Syscall table rows of this family (see syscall_table.ts). */
+export const ROWS: SysDef[] = [
+  [35, sysNanosleep, 'fast', 'partial', ['ptr', 'ptr'], 'blocks the runtime while sleeping'],
+  [96, sysGettimeofday, 'fast', 'full', ['ptr', 'ptr']],
+  [98, sysGetrusage, 'fast', 'partial', ['int', 'ptr'], 'runtime-wide times'],
+  [100, sysTimes, 'fast', 'full', ['ptr']],
+  [201, sysTime, 'fast', 'full', ['ptr']],
+  [228, sysClockGettime, 'fast', 'full', ['int', 'ptr']],
+  [229, sysClockGetres, 'fast', 'full', ['int', 'ptr']],
+  [230, sysClockNanosleep, 'fast', 'partial', ['int', 'int', 'ptr', 'ptr'], 'blocks the runtime while sleeping'],
+];

@@ -51,6 +51,8 @@ export class F80Unit {
   /** Low bits of the quotient from f80Rem (Q2 Q1 Q0), and whether the reduction is partial. */
   q = 0;
   partial = false;
+  /** The memory operand of the current instruction was a float32/float64 denormal (DE source). */
+  dm = false;
 }
 
 /** The soft-float unit's result registers and rounding environment. */
@@ -62,6 +64,7 @@ export function f80Begin(cw: number): void {
   const p = (cw >>> 8) & 3;
   fr.pc = p === 0 ? 24 : p === 2 ? 53 : 64; // PC = 01 is reserved; it behaves as 64 here
   fr.flags = 0;
+  fr.dm = false;
 }
 
 /** Classifies an 80-bit value (C_* constant). */
@@ -310,7 +313,7 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   const ca = classify(aSe, aHi, aLo);
   const cb = classify(bSe, bHi, bLo);
   if (ca >= C_QNAN || cb >= C_QNAN) { nan2(aSe, aHi, aLo, ca, bSe, bHi, bLo, cb); return; }
-  if (ca === C_DENORMAL || cb === C_DENORMAL) fr.flags |= FE_DE;
+  if (ca === C_DENORMAL || cb === C_DENORMAL || fr.dm) fr.flags |= FE_DE;
   const sa = (aSe >>> 15) & 1;
   const sb = ((bSe >>> 15) & 1) ^ neg;
   if (ca === C_INF || cb === C_INF) {
@@ -391,8 +394,9 @@ export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   const ca = classify(aSe, aHi, aLo);
   const cb = classify(bSe, bHi, bLo);
   if (ca >= C_QNAN || cb >= C_QNAN) { nan2(aSe, aHi, aLo, ca, bSe, bHi, bLo, cb); return; }
-  if (ca === C_DENORMAL || cb === C_DENORMAL) fr.flags |= FE_DE;
   const s = ((aSe ^ bSe) >>> 15) & 1;
+  if ((ca === C_INF || cb === C_INF) && (ca === C_ZERO || cb === C_ZERO)) { f80Indefinite(); return; }
+  if (ca === C_DENORMAL || cb === C_DENORMAL || fr.dm) fr.flags |= FE_DE;
   if (ca === C_INF || cb === C_INF) {
     if (ca === C_ZERO || cb === C_ZERO) f80Indefinite();
     else setInf(s);
@@ -452,20 +456,19 @@ export function f80Div(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   const cb = classify(bSe, bHi, bLo);
   if (ca >= C_QNAN || cb >= C_QNAN) { nan2(aSe, aHi, aLo, ca, bSe, bHi, bLo, cb); return; }
   const s = ((aSe ^ bSe) >>> 15) & 1;
+  const den = ca === C_DENORMAL || cb === C_DENORMAL || fr.dm;
   if (ca === C_INF) {
     if (cb === C_INF) f80Indefinite();
-    else { if (cb === C_DENORMAL) fr.flags |= FE_DE; setInf(s); }
+    else { if (den) fr.flags |= FE_DE; setInf(s); }
     return;
   }
-  if (cb === C_INF) { if (ca === C_DENORMAL) fr.flags |= FE_DE; setZero(s); return; }
+  if (cb === C_INF) { if (den) fr.flags |= FE_DE; setZero(s); return; }
   if (cb === C_ZERO) {
-    if (ca === C_ZERO) { f80Indefinite(); return; }
-    if (ca === C_DENORMAL) fr.flags |= FE_DE;
-    fr.flags |= FE_ZE;
-    setInf(s);
+    // Division by zero reports ZE only, even for a denormal dividend.
+    if (ca === C_ZERO) f80Indefinite(); else { fr.flags |= FE_ZE; setInf(s); }
     return;
   }
-  if (ca === C_DENORMAL || cb === C_DENORMAL) fr.flags |= FE_DE;
+  if (den) fr.flags |= FE_DE;
   if (ca === C_ZERO) { setZero(s); return; }
   unpackA(aSe, aHi, aLo);
   unpackB(bSe, bHi, bLo);
@@ -510,8 +513,8 @@ export function f80Sqrt(aSe: number, aHi: number, aLo: number): void {
   if (ca >= C_QNAN) { nan1(aSe, aHi, aLo, ca); return; }
   const s = (aSe >>> 15) & 1;
   if (ca === C_ZERO) { setZero(s); return; }
-  if (ca === C_DENORMAL) fr.flags |= FE_DE;
   if (s) { f80Indefinite(); return; }
+  if (ca === C_DENORMAL) fr.flags |= FE_DE;
   if (ca === C_INF) { setInf(0); return; }
   unpackA(aSe, aHi, aLo);
   const E = aE - 16383;
@@ -623,7 +626,6 @@ export function f80ToInt(aSe: number, aHi: number, aLo: number, bits: number, rc
   const ca = classify(aSe, aHi, aLo);
   if (ca === C_ZERO) { fr.lo = 0; fr.hi = 0; return; }
   if (ca !== C_NORMAL && ca !== C_DENORMAL) { intIndefinite(bits); return; }
-  if (ca === C_DENORMAL) fr.flags |= FE_DE;
   const saved = fr.flags;
   unpackA(aSe, aHi, aLo);
   if (!rintA(rc)) { fr.flags = saved; intIndefinite(bits); return; }
@@ -729,8 +731,7 @@ export function f80ToF64(aSe: number, aHi: number, aLo: number): void {
       fr.hi = (s << 31) | 0x7ff80000 | ((aHi >>> 11) & 0xfffff);
       fr.lo = (aHi << 21) | (aLo >>> 11);
       return;
-    case C_DENORMAL: fr.flags |= FE_DE; break;
-    default: break;
+    default: break; // a denormal source raises no DE on stores
   }
   unpackA(aSe, aHi, aLo);
   aToW();
@@ -755,7 +756,6 @@ export function f80ToF32(aSe: number, aHi: number, aLo: number): void {
       if (ca === C_SNAN) fr.flags |= FE_IE;
       fr.lo = (s << 31) | 0x7fc00000 | ((aHi >>> 8) & 0x7fffff);
       return;
-    case C_DENORMAL: fr.flags |= FE_DE; break;
     default: break;
   }
   unpackA(aSe, aHi, aLo);
@@ -779,7 +779,7 @@ export function f80Compare(aSe: number, aHi: number, aLo: number, bSe: number, b
     if (!quiet || ca >= C_SNAN || cb >= C_SNAN) fr.flags |= FE_IE;
     return CMP_UN;
   }
-  if (ca === C_DENORMAL || cb === C_DENORMAL) fr.flags |= FE_DE;
+  if (ca === C_DENORMAL || cb === C_DENORMAL || fr.dm) fr.flags |= FE_DE;
   const sa = (aSe >>> 15) & 1;
   const sb = (bSe >>> 15) & 1;
   if (ca === C_ZERO && cb === C_ZERO) return CMP_EQ;
@@ -867,7 +867,7 @@ export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
     fr.partial = true;
     round = false;
   }
-  if (d < 0 && !(round && d === -1)) { fr.se = aSe; fr.hi = aHi; fr.lo = aLo; return; }
+  if (d < 0 && !(round && d === -1)) { f80Canonical(aSe, aHi, aLo); return; }
   // Remainder r = rh * 2^32 + rl against divisor dh:dl, one quotient bit per step.
   let rh = aH >>> 0;
   let rl = aL >>> 0;
@@ -918,6 +918,14 @@ export function f80Rem(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   if (rh >= 4294967296) { w0 = rl << 31; w1 = (rl >>> 1) | ((rh & 1) << 31); w2 = Math.floor(rh / 2) | 0; we++; }
   we -= 32;
   normW();
+  roundPack(64);
+}
+
+/** A finite value re-encoded canonically (pseudo-denormals get exponent 1), exactly. */
+export function f80Canonical(aSe: number, aHi: number, aLo: number): void {
+  if (classify(aSe, aHi, aLo) === C_ZERO) { fr.se = aSe; fr.hi = aHi; fr.lo = aLo; return; }
+  unpackA(aSe, aHi, aLo);
+  aToW();
   roundPack(64);
 }
 

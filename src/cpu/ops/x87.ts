@@ -12,7 +12,7 @@ import {
 } from '../fpu/x87_state.js';
 import {
   C_DENORMAL, C_INF, C_INVALID, C_NORMAL, C_QNAN, C_SNAN, C_ZERO, CMP_EQ, CMP_GT, CMP_LT,
-  FE_C1, FE_DE, FE_IE, RC_ZERO, classify, f80Add, f80Begin, f80Compare, f80Div, f80Extract,
+  FE_C1, FE_DE, FE_IE, RC_ZERO, classify, f80Add, f80Begin, f80Canonical, f80Compare, f80Div, f80Extract,
   f80FromF32, f80FromF64, f80FromI32, f80FromI64, f80Indefinite, f80Mul, f80Rem, f80RoundInt,
   f80Scale, f80Sqrt, f80ToF32, f80ToF64, f80ToInt, fr, xHi, xLo, xSe,
 } from '../fpu/f80.js';
@@ -167,6 +167,10 @@ function loadOperand(c: Cpu, a: number, kind: number): void {
     default: f80FromI32((m.read16(a) << 16) >> 16); break;
   }
   opSe = fr.se; opHi = fr.hi; opLo = fr.lo;
+  // A float denormal becomes a normal 80-bit value: remember it for DE, which the operation
+  // reports only when it computes with it (not for NaN, invalid or divide-by-zero cases).
+  fr.dm = (fr.flags & FE_DE) !== 0;
+  fr.flags &= ~FE_DE;
 }
 
 /** D8/DC/DA/DE memory forms: ST0 = ST0 op m, or compare (reg 2, 3). */
@@ -193,11 +197,7 @@ function arithMem(c: Cpu, i: Insn, kind: number): void {
     if (underflow(f)) setIndefinite(f, p0);
     return;
   }
-  const de = fr.flags & FE_DE;
-  fr.flags = 0;
   compute(op, f.se[p0], f.hi[p0], f.lo[p0], opSe, opHi, opLo);
-  if ((fr.flags & FE_IE) !== 0 && (f.cw & FE_IE) === 0) fr.flags &= ~FE_DE;
-  else fr.flags |= de;
   setResult(f, p0);
 }
 
@@ -295,6 +295,7 @@ function fldConverted(c: Cpu, i: Insn, kind: number): void {
   const a = ea(c, i);
   f80Begin(f.cw);
   loadOperand(c, a, kind);
+  if (fr.dm) fr.flags |= FE_DE;
   if (classify(opSe, opHi, opLo) === C_SNAN) { fr.flags |= FE_IE; opHi |= 0x40000000; }
   if (!canPush(f)) { push(f, 0, 0, 0); return; }
   if (!report(f)) return;
@@ -722,7 +723,7 @@ function prem(c: Cpu, round: boolean): void {
     f80Indefinite();
   } else if (cb === C_INF) {
     if (ca === C_DENORMAL) fr.flags |= FE_DE;
-    fr.se = aSe; fr.hi = aHi; fr.lo = aLo;
+    f80Canonical(aSe, aHi, aLo);
   } else {
     f80Rem(aSe, aHi, aLo, bSe, bHi, bLo, round);
     if (fr.partial) cc = SW_C2;

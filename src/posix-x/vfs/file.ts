@@ -5,6 +5,9 @@ import { EAGAIN, EBADF, EINVAL, ENOTTY, ESPIPE, EISDIR, EPIPE } from '../../musl
 import { O_APPEND, S_IFCHR, S_IFIFO, S_IFREG, S_IFDIR, SEEK_CUR, SEEK_END, SEEK_SET } from '../../musl-shim/abi/fcntl.js';
 import { hostErrno } from './host_errno.js';
 
+/** poll(2) event bits (include/uapi/asm-generic/poll.h). */
+export const POLLIN = 0x1, POLLPRI = 0x2, POLLOUT = 0x4, POLLERR = 0x8, POLLHUP = 0x10, POLLNVAL = 0x20, POLLRDHUP = 0x2000;
+
 /** The fields of struct stat (stat(2)) that we fill. */
 export interface StatInfo {
   dev: number; ino: number; mode: number; nlink: number; uid: number; gid: number; rdev: number;
@@ -36,6 +39,13 @@ export abstract class FileDescription {
   seekable(): boolean { return false; }
   size(): number { return 0; }
   isTty(): boolean { return false; }
+  /**
+   * Readiness for poll(2)/epoll(7): the subset of POLLIN|POLLOUT|POLLERR|POLLHUP (|POLLRDHUP...)
+   * that holds now. Regular files and devices are always ready.
+   */
+  poll(events: number): number { return events & (POLLIN | POLLOUT); }
+  /** A promise that settles when poll(events) may have changed (a blocked reader/writer waits on it). */
+  waitFor(_events: number): Promise<void> { return new Promise<void>(() => {}); }
   /** Drops one reference; the last one releases the object. */
   release(): void {
     if (--this.refs === 0) this.close();
