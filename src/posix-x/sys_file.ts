@@ -154,44 +154,6 @@ export function sysNewfstatat(t: Thread, a: SyscallArgs): SysResult {
   return statPath(t, a.i32(0), a.ptr(1), a.i32(3), a.ptr(2));
 }
 
-/** ioctl(2): terminal requests (ioctl_tty(2)); anything on a non-terminal is ENOTTY. */
-export function sysIoctl(t: Thread, a: SyscallArgs): SysResult {
-  const fd = a.i32(0), req = a.u32(1), arg = a.ptr(2);
-  const e = proc(t).fds.get(fd);
-  if (e === undefined) return -E.EBADF;
-  const f = e.cap.obj;
-  switch (req) {
-    case FIOCLEX: e.cloexec = true; return 0;
-    case FIONCLEX: e.cloexec = false; return 0;
-  }
-  if (!f.isTty()) return -E.ENOTTY;
-  const m = t.cpu.mem;
-  switch (req) {
-    case TIOCGWINSZ: {
-      const hf = f as HostFile;
-      let cols = 80, rows = 24;
-      try {
-        const ws = (process.stdout as unknown as { getWindowSize?: () => [number, number] });
-        if (hf.fd === 1 && ws.getWindowSize) [cols, rows] = ws.getWindowSize();
-      } catch { /* keep defaults */ }
-      m.write16(arg, rows); m.write16(arg + 2, cols); m.write16(arg + 4, 0); m.write16(arg + 6, 0);
-      return 0;
-    }
-    case TCGETS: {
-      // A cooked terminal: ICRNL IXON / OPOST ONLCR / B38400 CS8 CREAD HUPCL / ISIG ICANON ECHO...
-      const b = new Uint8Array(36);
-      const dv = new DataView(b.buffer);
-      dv.setUint32(0, 0x500, true); dv.setUint32(4, 0x5, true); dv.setUint32(8, 0xbf, true); dv.setUint32(12, 0x8a3b, true);
-      const cc = [3, 28, 127, 21, 4, 0, 1, 0, 17, 19, 26, 0, 18, 15, 23, 22, 0, 0, 0];
-      cc.forEach((v, k) => { b[17 + k] = v; });
-      m.writeBytes(arg, b);
-      return 0;
-    }
-    case TIOCGPGRP: m.write32(arg, t.process.pid); return 0;
-  }
-  return -E.EINVAL;
-}
-
 /** dup(2). */
 export function sysDup(t: Thread, a: SyscallArgs): SysResult {
   const e = proc(t).fds.get(a.i32(0));
@@ -335,7 +297,6 @@ export const ROWS: SysDef[] = [
   [5, sysFstat, 'hybrid', 'full', ['fd', 'ptr']],
   [6, sysLstat, 'hybrid', 'full', ['str', 'ptr']],
   [8, sysLseek, 'hybrid', 'full', ['fd', 'off', 'int']],
-  [16, sysIoctl, 'hybrid', 'partial', ['fd', 'hex', 'ptr'], 'terminal requests only'],
   [21, sysAccess, 'hybrid', 'full', ['str', 'oct']],
   [32, sysDup, 'hybrid', 'full', ['fd']],
   [33, sysDup2, 'hybrid', 'full', ['fd', 'fd']],

@@ -9,6 +9,7 @@ import * as MM from './sys_mmap.js';
 import * as P from './sys_process.js';
 import * as T from './sys_time.js';
 import * as S from './sys_signal.js';
+import * as IO from './sys_ioctl.js';
 
 import type { ArgKind, SysDef, SysPath, Support } from './sys_def.js';
 export type { ArgKind, SysPath, Support } from './sys_def.js';
@@ -25,7 +26,7 @@ export interface SysRow {
 }
 
 
-const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS];
+const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS, ...IO.ROWS];
 
 /** SYSCALLS[nr]: the row for every number Linux assigns; fn = null means ENOSYS. */
 export const SYSCALLS: SysRow[] = [];
