@@ -1,4 +1,5 @@
-// An Exo process: an address space, its threads, its capability (fd) table and credentials.
+// An Exo process: an address space, its threads, its capability (fd) table, credentials, and
+// its place in the process tree (parent, children, zombie state for wait4(2)).
 import type { AddressSpace } from '../cpu/memory.js';
 import type { Thread } from './thread.js';
 
@@ -14,16 +15,26 @@ export interface SigAction {
 /** A guest process. The fd table type is owned by POSIX-X; the kernel only holds it. */
 export class Process<F = unknown> {
   readonly threads: Thread[] = [];
+  /** All threads gone; the process is a zombie until its parent reaps it. */
   exited = false;
+  reaped = false;
   /** Wait status as wait4(2) reports it. */
   waitStatus = 0;
-  readonly sigactions: SigAction[] = [];
+  sigactions: SigAction[] = [];
   umask = 0o022;
-  /** Program name for diagnostics. */
+  /** Program name for diagnostics and /proc/self/comm. */
   comm = '';
   exe = '';
   argv: string[] = [];
   envp: string[] = [];
+  parent: Process<F> | null = null;
+  readonly children: Process<F>[] = [];
+  pgid: number;
+  sid: number;
+  /** Resolvers woken when a child changes state (wait4 parks on these). */
+  childWaiters: (() => void)[] = [];
+  /** Resolvers woken when this process execs or exits (vfork parents park on these). */
+  vforkWaiters: (() => void)[] = [];
 
   constructor(
     readonly pid: number,
@@ -32,6 +43,22 @@ export class Process<F = unknown> {
     public fds: F,
     public cwd: string,
   ) {
+    this.pgid = pid;
+    this.sid = pid;
     for (let s = 0; s < 65; s++) this.sigactions.push({ handler: 0, flags: 0, restorer: 0, maskLo: 0, maskHi: 0 });
+  }
+
+  /** Wakes everything parked on a child state change. */
+  notifyChildWaiters(): void {
+    const w = this.childWaiters;
+    this.childWaiters = [];
+    for (const f of w) f();
+  }
+
+  /** Wakes a vfork parent. */
+  releaseVfork(): void {
+    const w = this.vforkWaiters;
+    this.vforkWaiters = [];
+    for (const f of w) f();
   }
 }

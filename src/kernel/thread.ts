@@ -25,6 +25,8 @@ export class Thread {
   pendingHi = 0;
   /** What the thread is parked on, when blocked. */
   waiting: Waitable | null = null;
+  /** Park after the current syscall returns (vfork parents), instead of retrying it. */
+  parkAfterReturn = false;
 
   constructor(readonly tid: number, public process: Process, cpu?: Cpu) {
     this.cpu = cpu ?? new Cpu(process.mem);

@@ -26,6 +26,12 @@ export function blockOn(t: Thread, ready: Promise<unknown>): SysResult {
   return SYS_BLOCKED;
 }
 
+/** Lets the syscall complete, then parks the thread until `ready` settles (no retry). */
+export function parkAfterReturn(t: Thread, ready: Promise<unknown>): void {
+  t.waiting = { ready: ready.then(() => undefined, () => undefined) };
+  t.parkAfterReturn = true;
+}
+
 /** The process of a thread, typed for POSIX-X. */
 export function proc(t: Thread): PxProcess {
   return t.process as PxProcess;
@@ -45,4 +51,12 @@ export interface MachineApi {
   processById(pid: number): PxProcess | undefined;
   /** Host clock origin for CLOCK_MONOTONIC (ns). */
   readonly bootNs: bigint;
+  /** A fresh pid/tid. */
+  newId(): number;
+  /** Registers a new process (fork/clone); a CLONE_VM child shares its parent's memory. */
+  addProcess(p: PxProcess, sharesParentMem?: boolean): void;
+  /** Makes a new thread runnable. */
+  addThread(t: Thread): void;
+  /** Replaces the process image (execve); returns 0 or -errno. */
+  exec(t: Thread, path: string, argv: string[], envp: string[]): number;
 }

@@ -1,28 +1,27 @@
 // The POSIX-X machine: spawns a guest process from an ELF file, runs the scheduler, dispatches
 // syscalls through the table, turns CPU stops into signals, and resolves with the exit status
 // (exit code, or 128+signal as a shell reports it).
-import fs from 'node:fs';
 import path from 'node:path';
-import { randomFillSync } from 'node:crypto';
-import { AddressSpace, GuestFault, PhysMem } from '../cpu/memory.js';
+import { GuestFault, PhysMem } from '../cpu/memory.js';
 import { run } from '../cpu/interp.js';
 import { STOP_BUDGET, STOP_DIVIDE, STOP_FAULT, STOP_HALT, STOP_ILLEGAL, STOP_SYSCALL, STOP_TRAP } from '../cpu/state.js';
 import { decode, lastBytes } from '../cpu/decode/decoder.js';
 import { Process } from '../kernel/process.js';
 import { Scheduler } from '../kernel/scheduler.js';
 import { T_BLOCKED, T_EXITED, T_RUNNABLE, Thread } from '../kernel/thread.js';
-import { parseElf } from '../loader/elf.js';
-import { loadElf } from '../loader/load.js';
-import { LoadError, notFound, permissionDenied } from '../loader/errors.js';
+import { LoadError } from '../loader/errors.js';
+import { buildImage } from './exec.js';
+import { futexWake } from './futex.js';
+import { Cpu } from '../cpu/state.js';
 import { EFAULT, ENOSYS } from '../musl-shim/abi/errno.js';
 import { O_RDONLY, O_RDWR, O_WRONLY } from '../musl-shim/abi/fcntl.js';
 import {
-  FPE_INTDIV, ILL_ILLOPN, SI_KERNEL, SI_TKILL, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SIGNAL_NAMES, TRAP_BRKPT,
+  FPE_INTDIV, ILL_ILLOPN, SI_KERNEL, SI_TKILL, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SIGNAL_NAMES, TRAP_BRKPT, SIGCHLD, SA_NOCLDWAIT,
 } from '../musl-shim/abi/signal.js';
 import { SyscallArgs } from './args.js';
 import { type MachineApi, type PxProcess, SYS_BLOCKED, SYS_NORETURN } from './context.js';
 import { FdTable } from './fd_table.js';
-import { deliver, type SigInfo } from './signals.js';
+import { deliver, setAltStack, type SigInfo } from './signals.js';
 import { HANDLERS, SYSCALLS } from './syscall_table.js';
 import { BufferSource, CaptureFile, HostFile, NullFile } from './vfs/file.js';
 import type { Tracer } from './trace.js';
@@ -97,45 +96,80 @@ export class Machine implements MachineApi {
   /** Creates the first process from an executable path. Throws LoadError for bad binaries. */
   spawn(file: string): PxProcess {
     const cwd = this.opts.cwd ?? process.cwd();
-    const abs = path.resolve(cwd, file);
-    let bytes: Uint8Array;
-    try {
-      const st = fs.statSync(abs);
-      if (st.isDirectory()) throw permissionDenied(file, 'Is a directory');
-      bytes = fs.readFileSync(abs);
-    } catch (e) {
-      if (e instanceof LoadError) throw e;
-      const code = (e as { code?: string }).code;
-      if (code === 'ENOENT' || code === 'ENOTDIR') throw notFound(file);
-      if (code === 'EACCES') throw permissionDenied(file);
-      throw e;
-    }
-    const img = parseElf(bytes, file);
-    const mem = new AddressSpace(this.phys);
+    const img = buildImage(this.phys, cwd, file, this.opts.argv, this.opts.env);
     const fds = new FdTable();
-    const pid = this.nextId++;
-    const p: PxProcess = new Process(pid, 1, mem, fds, cwd);
-    p.exe = abs;
-    p.comm = path.basename(abs).slice(0, 15);
-    p.argv = this.opts.argv;
+    const pid = this.newId();
+    const p: PxProcess = new Process(pid, 1, img.mem, fds, cwd);
+    p.exe = img.exe;
+    p.comm = path.basename(img.exe).slice(0, 15);
+    p.argv = img.argv;
     p.envp = this.opts.env;
-    const random = new Uint8Array(16);
-    randomFillSync(random);
-    const uid = process.getuid?.() ?? 0, gid = process.getgid?.() ?? 0;
-    const loaded = loadElf(mem, img, {
-      argv: this.opts.argv, envp: this.opts.env, execfn: file, random,
-      uid, gid, euid: process.geteuid?.() ?? uid, egid: process.getegid?.() ?? gid,
-    });
     this.setupStdio(fds);
     const t = new Thread(pid, p);
-    t.cpu.rip = loaded.entry;
-    t.cpu.setS64(4, loaded.sp);
+    t.cpu.rip = img.loaded.entry;
+    t.cpu.setS64(4, img.loaded.sp);
     p.threads.push(t);
-    this.processes.set(pid, p);
-    this.threads.set(pid, t);
-    this.sched.add(t);
+    this.addProcess(p);
+    this.addThread(t);
     this.init = p;
     return p;
+  }
+
+  /** execve(2) for thread t: replaces its process's image, or returns -errno untouched. */
+  exec(t: Thread, file: string, argv: string[], envp: string[]): number {
+    const p = t.process as PxProcess;
+    let img;
+    try {
+      img = buildImage(this.phys, p.cwd, file, argv, envp);
+    } catch (e) {
+      if (e instanceof LoadError) return -e.errno;
+      throw e;
+    }
+    // Point of no return: other threads die, the old image goes (unless a vfork parent shares it).
+    for (const th of p.threads) {
+      if (th !== t && th.state !== T_EXITED) { th.state = T_EXITED; this.threads.delete(th.tid); }
+    }
+    p.threads.length = 0;
+    p.threads.push(t);
+    if (!this.sharedMem.has(p)) p.mem.destroy();
+    this.sharedMem.delete(p);
+    p.mem = img.mem;
+    const c = t.cpu;
+    const fresh = new Cpu(img.mem);
+    c.copyFrom(fresh);
+    c.mem = img.mem;
+    c.rip = img.loaded.entry;
+    c.setS64(4, img.loaded.sp);
+    t.clearChildTid = 0;
+    p.fds.closeOnExec();
+    for (const act of p.sigactions) {
+      if (act.handler !== 1) act.handler = 0; // caught signals reset to SIG_DFL; ignored stay ignored
+      act.flags = 0; act.restorer = 0; act.maskLo = 0; act.maskHi = 0;
+    }
+    setAltStack(t, undefined);
+    p.exe = img.exe;
+    p.comm = path.basename(img.exe).slice(0, 15);
+    p.argv = img.argv;
+    p.envp = envp;
+    p.releaseVfork();
+    return 0;
+  }
+
+  /** Processes whose address space belongs to a vfork parent (not theirs to destroy). */
+  readonly sharedMem = new Set<PxProcess>();
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  addProcess(p: PxProcess, sharesParentMem = false): void {
+    this.processes.set(p.pid, p);
+    if (sharesParentMem) this.sharedMem.add(p);
+  }
+
+  addThread(t: Thread): void {
+    this.threads.set(t.tid, t);
+    this.sched.add(t);
   }
 
   private setupStdio(fds: FdTable): void {
@@ -286,18 +320,27 @@ export class Machine implements MachineApi {
     if (res === SYS_NORETURN) { if (tracer) tracer.exit(t, nr, 0, true); return; }
     if (res === SYS_BLOCKED) {
       c.rip -= 2; // re-execute the syscall instruction when woken (rax still holds nr)
-      t.state = T_BLOCKED;
-      const w = t.waiting;
-      if (w !== null) {
-        void w.ready.then(() => {
-          if (t.state === T_BLOCKED && t.waiting === w) { t.state = T_RUNNABLE; t.waiting = null; }
-        });
-      }
+      this.park(t);
       return;
     }
     r[0] = res | 0;
     r[1] = res < 0 ? -1 : Math.floor(res / 4294967296) | 0;
     if (tracer) tracer.exit(t, nr, res, false);
+    if (t.parkAfterReturn) {
+      t.parkAfterReturn = false;
+      this.park(t);
+    }
+  }
+
+  /** Parks t on t.waiting until it settles. */
+  private park(t: Thread): void {
+    t.state = T_BLOCKED;
+    const w = t.waiting;
+    if (w !== null) {
+      void w.ready.then(() => {
+        if (t.state === T_BLOCKED && t.waiting === w) { t.state = T_RUNNABLE; t.waiting = null; }
+      });
+    }
   }
 
   // ---- MachineApi ---------------------------------------------------------------------------
@@ -307,17 +350,63 @@ export class Machine implements MachineApi {
     p.exited = true;
     p.waitStatus = waitStatus;
     for (const th of p.threads) {
-      th.state = T_EXITED;
-      this.threads.delete(th.tid);
+      if (th.state !== T_EXITED) this.threadGone(th);
     }
     p.fds.closeAll();
+    if (!this.sharedMem.has(p)) p.mem.destroy();
+    this.sharedMem.delete(p);
+    // Orphans are reaped by nobody: they vanish when they exit (no init process here).
+    for (const ch of p.children) {
+      ch.parent = null;
+      if (ch.exited) this.reap(ch);
+    }
+    p.releaseVfork();
+    const parent = p.parent;
+    if (parent === null || parent.exited) this.reap(p);
+    else {
+      const act = parent.sigactions[SIGCHLD];
+      if (act.handler === 1 || (act.flags & SA_NOCLDWAIT)) {
+        // SIGCHLD ignored: children are reaped at once (wait(2) NOTES).
+        this.reap(p);
+      } else if (act.handler !== 0) {
+        const t0 = parent.threads.find((x) => x.state !== T_EXITED);
+        if (t0) this.signalThread(t0, SIGCHLD);
+      }
+      parent.notifyChildWaiters();
+    }
     if (p === this.init) this.sched.stop();
   }
 
-  exitThread(t: Thread, code: number): void {
+  /** Removes a zombie from the tables. */
+  reap(p: PxProcess): void {
+    p.reaped = true;
+    this.processes.delete(p.pid);
+    const par = p.parent;
+    if (par !== null) {
+      const k = par.children.indexOf(p);
+      if (k >= 0) par.children.splice(k, 1);
+    }
+  }
+
+  /** A thread ends: CLONE_CHILD_CLEARTID is honoured (set_tid_address(2)). */
+  private threadGone(t: Thread): void {
     t.state = T_EXITED;
     this.threads.delete(t.tid);
+    if (t.clearChildTid !== 0) {
+      const addr = t.clearChildTid;
+      t.clearChildTid = 0;
+      try {
+        t.cpu.mem.write32(addr, 0);
+        futexWake(t.cpu.mem, addr, 1);
+      } catch (e) {
+        if (!(e instanceof GuestFault)) throw e;
+      }
+    }
+  }
+
+  exitThread(t: Thread, code: number): void {
     const p = t.process as PxProcess;
+    this.threadGone(t);
     if (p.threads.every((x) => x.state === T_EXITED)) this.exitProcess(p, code << 8);
   }
 

@@ -68,9 +68,6 @@ export function sysGetresgid(t: Thread, a: SyscallArgs): SysResult {
   return 0;
 }
 
-/** getpgrp(2)/getpgid(2)/getsid(2): one session, led by the first process. */
-export function sysGetpgid(t: Thread): SysResult { return t.process.pid; }
-
 /** set_tid_address(2): remembers the clear-child-tid address, returns the tid. */
 export function sysSetTidAddress(t: Thread, a: SyscallArgs): SysResult {
   t.clearChildTid = a.ptr(0);
@@ -207,12 +204,9 @@ export const ROWS: SysDef[] = [
   [107, sysGeteuid, 'fast', 'full', []],
   [108, sysGetegid, 'fast', 'full', []],
   [110, sysGetppid, 'fast', 'full', []],
-  [111, sysGetpgid, 'fast', 'partial', [], 'one process group'],
   [115, sysGetgroups, 'fast', 'full', ['int', 'ptr']],
   [118, sysGetresuid, 'fast', 'full', ['ptr', 'ptr', 'ptr']],
   [120, sysGetresgid, 'fast', 'full', ['ptr', 'ptr', 'ptr']],
-  [121, sysGetpgid, 'fast', 'partial', ['int'], 'one process group'],
-  [124, sysGetpgid, 'fast', 'partial', ['int'], 'one session'],
   [158, sysArchPrctl, 'fast', 'full', ['hex', 'ptr']],
   [186, sysGettid, 'fast', 'full', []],
   [204, sysSchedGetaffinity, 'fast', 'full', ['int', 'size', 'ptr']],

@@ -10,6 +10,8 @@ import * as P from './sys_process.js';
 import * as T from './sys_time.js';
 import * as S from './sys_signal.js';
 import * as IO from './sys_ioctl.js';
+import * as CL from './sys_clone.js';
+import * as FX from './sys_futex.js';
 
 import type { ArgKind, SysDef, SysPath, Support } from './sys_def.js';
 export type { ArgKind, SysPath, Support } from './sys_def.js';
@@ -26,7 +28,7 @@ export interface SysRow {
 }
 
 
-const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS, ...IO.ROWS];
+const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS, ...IO.ROWS, ...CL.ROWS, ...FX.ROWS];
 
 /** SYSCALLS[nr]: the row for every number Linux assigns; fn = null means ENOSYS. */
 export const SYSCALLS: SysRow[] = [];

@@ -338,6 +338,15 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
   unpackA(aSe, aHi, aLo);
   unpackB(bSe, bHi, bLo);
   aS = sa; bS = sb;
+  if (!addW()) { setZero(fr.rc === RC_DOWN ? 1 : 0); return; }
+  roundPack(fr.pc);
+}
+
+/**
+ * Exact sum of the unpacked operands A and B (finite, non-zero) into the working registers,
+ * unrounded. Returns false when the sum is exactly zero.
+ */
+function addW(): boolean {
   // Order so that |A| >= |B|.
   if (bE > aE || (bE === aE && (bH >>> 0 > aH >>> 0 || (bH === aH && bL >>> 0 > aL >>> 0)))) {
     let t = aS; aS = bS; bS = t;
@@ -368,20 +377,20 @@ export function f80Add(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
       w2 = (w2 >>> 1) | 0x80000000;
       we++;
     }
-  } else {
-    // A - B; a sticky remainder of B borrows one unit from the guard word and stays sticky.
-    let s = (w0 >>> 0) - (t0 >>> 0) - (tx !== 0 ? 1 : 0);
-    let b = s < 0 ? 1 : 0;
-    w0 = s | 0;
-    s = (w1 >>> 0) - (t1 >>> 0) - b;
-    b = s < 0 ? 1 : 0;
-    w1 = s | 0;
-    w2 = ((w2 >>> 0) - (t2 >>> 0) - b) | 0;
-    wx = tx;
-    if ((w2 | w1 | w0 | wx) === 0) { setZero(fr.rc === RC_DOWN ? 1 : 0); return; }
-    normW();
+    return true;
   }
-  roundPack(fr.pc);
+  // A - B; a sticky remainder of B borrows one unit from the guard word and stays sticky.
+  let s = (w0 >>> 0) - (t0 >>> 0) - (tx !== 0 ? 1 : 0);
+  let b = s < 0 ? 1 : 0;
+  w0 = s | 0;
+  s = (w1 >>> 0) - (t1 >>> 0) - b;
+  b = s < 0 ? 1 : 0;
+  w1 = s | 0;
+  w2 = ((w2 >>> 0) - (t2 >>> 0) - b) | 0;
+  wx = tx;
+  if ((w2 | w1 | w0 | wx) === 0) return false;
+  normW();
+  return true;
 }
 
 // 16-bit limbs of the two significands and of their product.
@@ -937,42 +946,583 @@ export function f80RoundParts(sign: number, exp: number, h: number, l: number, g
   roundPack(p);
 }
 
-// ---- transcendentals (temporary double-precision versions) ---------------------------------------
-const TF = new Float64Array(1);
-const TI = new Int32Array(TF.buffer);
-function toD(se: number, hi: number, lo: number): number {
-  const e = se & 0x7fff;
-  let v = (hi >>> 0) * 4294967296 + (lo >>> 0);
-  if (e === 0x7fff) v = (hi & 0x7fffffff) === 0 && lo === 0 ? Infinity : NaN;
-  else v = v * 2 ** ((e === 0 ? 1 : e) - 16383 - 63);
-  return se & 0x8000 ? -v : v;
+// ---- transcendentals ------------------------------------------------------------------------------
+// F2XM1, FYL2X, FYL2XP1, FPATAN, FSIN, FCOS, FPTAN, FSINCOS are evaluated in double-double
+// arithmetic (~104 bits) with the exponent kept apart, then rounded once to 64 bits with fr.rc:
+// correctly rounded except within ~2^-40 ulp of a rounding boundary. Argument reduction for the
+// trigonometric functions is exact against a 256-bit pi/2 (a long division, as FPREM does).
+// DIVERGES: the host's microcode is not correctly rounded, so a few results differ in the last
+// bit (the vector test lists them); results beyond the documented input ranges follow this host.
+
+// Double-double results.
+let dH = 0;
+let dL = 0;
+const SPLITTER = 134217729; // 2^27 + 1
+
+function ddMul(ah: number, al: number, bh: number, bl: number): void {
+  const p = ah * bh;
+  let t = SPLITTER * ah;
+  const ahh = t - (t - ah);
+  const ahl = ah - ahh;
+  t = SPLITTER * bh;
+  const bhh = t - (t - bh);
+  const bhl = bh - bhh;
+  let e = ahh * bhh - p + ahh * bhl + ahl * bhh + ahl * bhl;
+  e += ah * bl + al * bh;
+  const s = p + e;
+  dL = e - (s - p);
+  dH = s;
 }
-function fromD(v: number): void {
-  TF[0] = v;
-  const s = fr.flags;
-  f80FromF64(TI[0], TI[1]);
-  fr.flags = s | FE_PE;
+
+function ddAdd(ah: number, al: number, bh: number, bl: number): void {
+  const s = ah + bh;
+  const v = s - ah;
+  let e = ah - (s - v) + (bh - v);
+  const t = al + bl;
+  const w = t - al;
+  const f = al - (t - w) + (bl - w);
+  e += t;
+  const h = s + e;
+  e = e - (h - s) + f;
+  const H = h + e;
+  dL = e - (H - h);
+  dH = H;
 }
-/** F2XM1. */
-export function f80F2xm1(se: number, hi: number, lo: number): void { fromD(2 ** toD(se, hi, lo) - 1); }
-/** FYL2X: y * log2(x). */
-export function f80Yl2x(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(toD(ySe, yHi, yLo) * Math.log2(toD(xSe, xHi, xLo))); }
-/** FYL2XP1: y * log2(x + 1). */
-export function f80Yl2xp1(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(toD(ySe, yHi, yLo) * Math.log1p(toD(xSe, xHi, xLo)) / Math.LN2); }
-/** FPATAN: atan2(y, x). */
-export function f80Patan(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void { fromD(Math.atan2(toD(ySe, yHi, yLo), toD(xSe, xHi, xLo))); }
-/** FSIN. */
-export function f80Sin(se: number, hi: number, lo: number): void { fromD(Math.sin(toD(se, hi, lo))); }
+
+function ddDiv(ah: number, al: number, bh: number, bl: number): void {
+  const q1 = ah / bh;
+  ddMul(q1, 0, bh, bl);
+  ddAdd(ah, al, -dH, -dL);
+  const rh = dH, rl = dL;
+  const q2 = rh / bh;
+  ddMul(q2, 0, bh, bl);
+  ddAdd(rh, rl, -dH, -dL);
+  const q3 = dH / bh;
+  ddAdd(q1, 0, q2, 0);
+  ddAdd(dH, dL, q3, 0);
+}
+
+function ddSqrt(ah: number, al: number): void {
+  const s = Math.sqrt(ah);
+  ddMul(s, 0, s, 0);
+  ddAdd(ah, al, -dH, -dL);
+  const c = dH / (2 * s);
+  ddAdd(s, 0, c, 0);
+}
+
+// dd constants (mpmath, 400 bits).
+const PI_H = 3.141592653589793, PI_L = 1.2246467991473532e-16;
+const PIO2_H = 1.5707963267948966, PIO2_L = 6.123233995736766e-17;
+const LN2_H = 0.6931471805599453, LN2_L = 2.3190468138462996e-17;
+const LOG2E_H = 1.4426950408889634, LOG2E_L = 2.0355273740931033e-17;
+
+const RD = new Float64Array(1);
+const RI = new Int32Array(RD.buffer);
+
+/**
+ * Rounds (h + l) * 2^scale to 64 bits with fr.rc into fr. `tail` (-1, 0, +1) says the exact
+ * magnitude is a little below / above |h + l| when that sum is exact (tiny-argument cases).
+ */
+function ddRound(h: number, l: number, scale: number, tail: number): void {
+  const saved = fr.flags;
+  RD[0] = h;
+  f80FromF64(RI[0], RI[1]);
+  unpackA(fr.se, fr.hi, fr.lo);
+  if (l !== 0) {
+    RD[0] = l;
+    f80FromF64(RI[0], RI[1]);
+    unpackB(fr.se, fr.hi, fr.lo);
+    if (!addW()) { fr.flags = saved; setZero(0); return; }
+  } else {
+    aToW();
+  }
+  fr.flags = saved;
+  if (tail > 0 && wx === 0) wx = 1;
+  else if (tail < 0 && wx === 0) {
+    // Borrow one unit below the guard word: the value is just under the exact sum.
+    if (w0 === 0) {
+      w0 = -1;
+      if (w1 === 0) { w1 = -1; w2 = (w2 - 1) | 0; } else w1 = (w1 - 1) | 0;
+      if (w2 >= 0) normW();
+    } else w0 = (w0 - 1) | 0;
+    wx = 1;
+  }
+  we += scale;
+  roundPack(64);
+}
+
+// Unpacked operand as dd mantissa in [1, 2) and unbiased exponent.
+let mH = 0;
+let mL = 0;
+let mE = 0;
+
+/** Splits a finite non-zero 80-bit value: |x| = (mH + mL) * 2^mE, mH + mL in [1, 2). */
+function toDD(se: number, hi: number, lo: number): void {
+  unpackA(se, hi, lo);
+  mH = ((aH >>> 0) * 4294967296 + ((aL & 0xfffff800) >>> 0)) / 9223372036854775808;
+  mL = (aL & 0x7ff) / 9223372036854775808;
+  mE = aE - 16383;
+}
+
+/** atanh(s) in dd for |s| <= 0.18 (series). */
+function ddAtanh(sh: number, sl: number): void {
+  ddMul(sh, sl, sh, sl);
+  const s2h = dH, s2l = dL;
+  let ph = sh, pl = sl; // s^(2k+1)
+  let sumH = sh, sumL = sl;
+  for (let k = 1; k < 40; k++) {
+    ddMul(ph, pl, s2h, s2l);
+    ph = dH; pl = dL;
+    const th = ph / (2 * k + 1);
+    if (Math.abs(th) < Math.abs(sumH) * 1e-36) break;
+    ddDivD(ph, pl, 2 * k + 1);
+    ddAdd(sumH, sumL, dH, dL);
+    sumH = dH; sumL = dL;
+  }
+  dH = sumH; dL = sumL;
+}
+
+function ddDivD(ah: number, al: number, d: number): void {
+  const q1 = ah / d;
+  ddMul(q1, 0, d, 0);
+  ddAdd(ah, al, -dH, -dL);
+  const q2 = dH / d;
+  ddAdd(q1, 0, q2, 0);
+}
+
+/** exp(u) - 1 in dd for |u| < 2^-8 (series). */
+function ddExpm1Small(uh: number, ul: number): void {
+  let th = uh, tl = ul;
+  let sumH = uh, sumL = ul;
+  for (let n = 2; n < 30; n++) {
+    ddMul(th, tl, uh, ul);
+    ddDivD(dH, dL, n);
+    th = dH; tl = dL;
+    if (Math.abs(th) < Math.abs(sumH) * 1e-36) break;
+    ddAdd(sumH, sumL, th, tl);
+    sumH = dH; sumL = dL;
+  }
+  dH = sumH; dL = sumL;
+}
+
+/** F2XM1: 2^x - 1. |x| > 1 returns x with PE, as this host does (the SDM leaves it undefined). */
+export function f80F2xm1(se: number, hi: number, lo: number): void {
+  const ca = classify(se, hi, lo);
+  if (ca >= C_QNAN) { nan1(se, hi, lo, ca); return; }
+  if (ca === C_ZERO) { fr.se = se; fr.hi = hi; fr.lo = lo; return; }
+  if (ca === C_INF) {
+    if (se & 0x8000) { fr.se = 0xbfff; fr.hi = 0x80000000 | 0; fr.lo = 0; } else setInf(0);
+    return;
+  }
+  if (ca === C_DENORMAL) fr.flags |= FE_DE;
+  toDD(se, hi, lo);
+  const neg = (se & 0x8000) !== 0;
+  if (mE >= 0) {
+    if (mE === 0 && mH === 1 && mL === 0) {
+      // As on this host: 2^1 - 1 comes out just below 1 (RZ/RD give 1 - ulp), 2^-1 - 1 is
+      // exactly -0.5 but still reports PE.
+      if (neg) { fr.se = 0xbffe; fr.hi = 0x80000000 | 0; fr.lo = 0; fr.flags |= FE_PE; } else ddRound(1, 0, 0, -1);
+      return;
+    }
+    f80Canonical(se, hi, lo);
+    fr.flags |= FE_PE;
+    return;
+  }
+  if (mE < -300) {
+    ddMul(mH, mL, LN2_H, LN2_L);
+    ddRound(neg ? -dH : dH, neg ? -dL : dL, mE, 0);
+    return;
+  }
+  // t = x ln2, halved k times below 2^-8, then expm1(2u) = expm1(u) (expm1(u) + 2).
+  const k = Math.max(0, mE + 8);
+  const sc = 2 ** (mE - k);
+  ddMul(neg ? -mH * sc : mH * sc, neg ? -mL * sc : mL * sc, LN2_H, LN2_L);
+  ddExpm1Small(dH, dL);
+  for (let j = 0; j < k; j++) {
+    const eh = dH, el = dL;
+    ddAdd(eh, el, 2, 0);
+    ddMul(eh, el, dH, dL);
+  }
+  ddRound(dH, dL, 0, 0);
+}
+
+/** log2 of the mantissa mH + mL (in [1, 2)) plus mE, in dd. */
+function ddLog2(): void {
+  let h = mH, l = mL, e = mE;
+  if (h > 1.4142135623730951) { h /= 2; l /= 2; e += 1; }
+  ddAdd(h, l, 1, 0);
+  const dh = dH, dl = dL;
+  ddDiv(h - 1, l, dh, dl); // h - 1 is exact for h in [0.7, 1.42]
+  ddAtanh(dH, dL);
+  ddMul(dH * 2, dL * 2, LOG2E_H, LOG2E_L);
+  ddAdd(dH, dL, e, 0);
+}
+
+/** FYL2X: y * log2(x) (y = ST1, x = ST0). */
+export function f80Yl2x(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void {
+  const cy = classify(ySe, yHi, yLo);
+  const cx = classify(xSe, xHi, xLo);
+  const sx = (xSe >>> 15) & 1;
+  const sy = (ySe >>> 15) & 1;
+  if (cx >= C_QNAN || cy >= C_QNAN) {
+    nan2(ySe, yHi, yLo, cy, xSe, xHi, xLo, cx);
+    if (sx && cx !== C_ZERO && cx < C_QNAN) fr.flags |= FE_IE; // log of a negative number
+    return;
+  }
+  if (sx && cx !== C_ZERO) { f80Indefinite(); return; }
+  if (cx === C_DENORMAL || cy === C_DENORMAL) fr.flags |= FE_DE;
+  if (cx === C_ZERO) {
+    if (cy === C_ZERO) { f80Indefinite(); return; }
+    if (cy !== C_INF) fr.flags |= FE_ZE;
+    setInf(sy ^ 1);
+    return;
+  }
+  if (cx === C_INF) {
+    if (cy === C_ZERO) f80Indefinite(); else setInf(sy);
+    return;
+  }
+  toDD(xSe, xHi, xLo);
+  const one = mE === 0 && mH === 1 && mL === 0;
+  const below = mE < 0;
+  if (cy === C_INF) {
+    if (one) f80Indefinite(); else setInf(below ? sy ^ 1 : sy);
+    return;
+  }
+  if (cy === C_ZERO || one) { setZero(below ? sy ^ 1 : sy); return; }
+  ddLog2();
+  const lh = dH, ll = dL;
+  toDD(ySe, yHi, yLo);
+  ddMul(sy ? -mH : mH, sy ? -mL : mL, lh, ll);
+  ddRound(dH, dL, mE, 0);
+  fr.flags |= FE_PE; // this host reports PE even for exact results (x a power of two)
+}
+
+/** FYL2XP1: y * log2(x + 1) (y = ST1, x = ST0). */
+export function f80Yl2xp1(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void {
+  const cy = classify(ySe, yHi, yLo);
+  const cx = classify(xSe, xHi, xLo);
+  const sx = (xSe >>> 15) & 1;
+  const sy = (ySe >>> 15) & 1;
+  if (cx >= C_QNAN || cy >= C_QNAN) { nan2(ySe, yHi, yLo, cy, xSe, xHi, xLo, cx); return; }
+  if (cx === C_DENORMAL || cy === C_DENORMAL) fr.flags |= FE_DE;
+  if (cx === C_ZERO) {
+    if (cy === C_INF) f80Indefinite(); else setZero(sx ^ sy);
+    return;
+  }
+  if (cx === C_INF) {
+    if (sx || cy === C_ZERO) f80Indefinite(); else setInf(sy);
+    return;
+  }
+  // x < -1 (log of a negative number): this host returns x unchanged with PE (the SDM leaves
+  // results outside |x| < 1 - sqrt(2)/2 undefined; inside (-1, +inf) the host computes them).
+  if (sx && (xSe & 0x7fff) >= 0x3fff) {
+    if ((xSe & 0x7fff) === 0x3fff && xHi === (0x80000000 | 0) && xLo === 0) {
+      if (cy === C_ZERO) { f80Indefinite(); return; }
+      if (cy !== C_INF) fr.flags |= FE_ZE;
+      setInf(sy ^ 1);
+      return;
+    }
+    f80Canonical(xSe, xHi, xLo);
+    fr.flags |= FE_PE;
+    return;
+  }
+  toDD(xSe, xHi, xLo);
+  if (cy === C_INF) { setInf(sy ^ sx); return; }
+  if (cy === C_ZERO) { setZero(sy ^ sx); return; }
+  const xe = mE;
+  let lh: number, ll: number, scale = 0;
+  if (xe < -900) {
+    // log2(1 + x) = x log2(e) (1 - x/2 ...): the correction is far below the last bit.
+    ddMul(mH, mL, LOG2E_H, LOG2E_L);
+    lh = sx ? -dH : dH; ll = sx ? -dL : dL;
+    scale = xe;
+  } else {
+    const xh = (sx ? -mH : mH) * 2 ** xe, xl = (sx ? -mL : mL) * 2 ** xe;
+    ddAdd(xh, xl, 2, 0);
+    ddDiv(xh, xl, dH, dL);
+    ddAtanh(dH, dL);
+    ddMul(dH * 2, dL * 2, LOG2E_H, LOG2E_L);
+    lh = dH; ll = dL;
+  }
+  toDD(ySe, yHi, yLo);
+  ddMul(sy ? -mH : mH, sy ? -mL : mL, lh, ll);
+  ddRound(dH, dL, mE + scale, 0);
+}
+
+/** atan(r) in dd for 0 < r <= 1: three half-angle steps, then the series. */
+function ddAtan(rh: number, rl: number): void {
+  let h = rh, l = rl, mul = 1;
+  if (h > 1e-6) {
+    for (let k = 0; k < 3; k++) {
+      ddMul(h, l, h, l);
+      ddAdd(dH, dL, 1, 0);
+      ddSqrt(dH, dL);
+      ddAdd(dH, dL, 1, 0);
+      ddDiv(h, l, dH, dL);
+      h = dH; l = dL;
+      mul *= 2;
+    }
+  }
+  ddMul(h, l, h, l);
+  const u2h = dH, u2l = dL;
+  let ph = h, pl = l;
+  let sumH = h, sumL = l;
+  for (let k = 1; k < 40; k++) {
+    ddMul(ph, pl, u2h, u2l);
+    ph = -dH; pl = -dL;
+    if (Math.abs(ph) < Math.abs(sumH) * 1e-36) break;
+    ddDivD(ph, pl, 2 * k + 1);
+    ddAdd(sumH, sumL, dH, dL);
+    sumH = dH; sumL = dL;
+  }
+  dH = sumH * mul; dL = sumL * mul;
+}
+
+/** FPATAN: atan2(y, x) (y = ST1, x = ST0), in (-pi, pi]. */
+export function f80Patan(ySe: number, yHi: number, yLo: number, xSe: number, xHi: number, xLo: number): void {
+  const cy = classify(ySe, yHi, yLo);
+  const cx = classify(xSe, xHi, xLo);
+  const sx = (xSe >>> 15) & 1;
+  const sy = (ySe >>> 15) & 1;
+  if (cx >= C_QNAN || cy >= C_QNAN) { nan2(ySe, yHi, yLo, cy, xSe, xHi, xLo, cx); return; }
+  if (cx === C_DENORMAL || cy === C_DENORMAL) fr.flags |= FE_DE;
+  const sg = sy ? -1 : 1;
+  if (cy === C_ZERO) {
+    if (sx) ddRound(sg * PI_H, sg * PI_L, 0, 0); else setZero(sy);
+    return;
+  }
+  if (cy === C_INF) {
+    if (cx === C_INF) {
+      if (sx) { ddMul(PI_H, PI_L, 0.75, 0); ddRound(sg * dH, sg * dL, 0, 0); } else ddRound(sg * PIO2_H, sg * PIO2_L, -1, 0);
+    } else ddRound(sg * PIO2_H, sg * PIO2_L, 0, 0);
+    return;
+  }
+  if (cx === C_ZERO) { ddRound(sg * PIO2_H, sg * PIO2_L, 0, 0); return; }
+  if (cx === C_INF) {
+    if (sx) ddRound(sg * PI_H, sg * PI_L, 0, 0); else setZero(sy);
+    return;
+  }
+  toDD(xSe, xHi, xLo);
+  const xh = mH, xl = mL, xe = mE;
+  toDD(ySe, yHi, yLo);
+  const yh = mH, yl = mL, ye = mE;
+  const swap = ye > xe || (ye === xe && (yh > xh || (yh === xh && yl > xl)));
+  if (swap) ddDiv(xh, xl, yh, yl); else ddDiv(yh, yl, xh, xl);
+  const d = swap ? xe - ye : ye - xe;
+  let rh = dH, rl = dL;
+  if (d < -900) {
+    // atan(r) = r (1 - r^2/3): r alone decides every bit.
+    if (!swap && !sx) { ddRound(sg * rh, sg * rl, d, -1); return; }
+    rh = 0; rl = 0;
+    if (!swap) { ddRound(sg * PI_H, sg * PI_L, 0, -1); return; }
+    ddRound(sg * PIO2_H, sg * PIO2_L, 0, sx ? 1 : -1);
+    return;
+  }
+  rh *= 2 ** d; rl *= 2 ** d;
+  ddAtan(rh, rl);
+  let ah = dH, al = dL;
+  if (swap) { ddAdd(PIO2_H, PIO2_L, -ah, -al); ah = dH; al = dL; }
+  if (sx) { ddAdd(PI_H, PI_L, -ah, -al); ah = dH; al = dL; }
+  ddRound(sg * ah, sg * al, 0, 0);
+}
+
+// pi/2 as a 256-bit fixed-point integer (value * 2^255), 16-bit limbs, least significant first.
+const PIO2_LIMBS = new Float64Array([
+  0x9b22, 0x3b13, 0xbea6, 0x020b, 0xcc74, 0x8a67, 0x4e08, 0x2902,
+  0x1cd1, 0x80dc, 0x628b, 0xc4c6, 0xc234, 0x2168, 0xdaa2, 0xc90f,
+]);
+/** Bits of pi/2 used by the reduction (the x87 microcode uses a 66-bit pi, SDM Vol. 1 §8.3.10). */
+export let PI_BITS = 66;
+const PIO2_USED = new Float64Array(16);
+/** Sets the reduction constant's width (tests compare widths against the host). */
+export function setPiBits(n: number): void {
+  PI_BITS = n;
+  const clear = 256 - n;
+  for (let j = 0; j < 16; j++) {
+    const lowBit = 16 * j;
+    let v = PIO2_LIMBS[j];
+    if (lowBit + 16 <= clear) v = 0;
+    else if (lowBit < clear) v = v - (v % 2 ** (clear - lowBit));
+    PIO2_USED[j] = v;
+  }
+}
+setPiBits(PI_BITS);
+const RED = new Float64Array(18);
+
+// Reduced argument: r = (rH + rL) * 2^rE with |r| <= pi/4, quadrant rQ (0-3).
+let rH = 0;
+let rL = 0;
+let rQ = 0;
+
+/** Reduces |x| (finite, non-zero) modulo pi/2 exactly, to nearest; fills rH/rL/rQ. */
+function reduce(se: number, hi: number, lo: number): void {
+  toDD(se, hi, lo);
+  if (mE < -1) { rH = mH * 2 ** mE; rL = mL * 2 ** mE; rQ = 0; return; }
+  // R = X * 2^s mod D with X the 64-bit significand, D = pi/2 * 2^255, s = E - 63 + 255.
+  const s = mE - 63 + 255;
+  const pre = 190; // X * 2^190 < 2^254 < D: no subtraction needed yet
+  RED.fill(0);
+  // Place X << pre: pre = 190 = 11 * 16 + 14.
+  const xw = [aL & 0xffff, aL >>> 16, aH & 0xffff, aH >>> 16];
+  for (let k = 0; k < 4; k++) {
+    const v = xw[k] * 16384; // << 14
+    RED[11 + k] += v % 65536;
+    RED[12 + k] += Math.floor(v / 65536);
+  }
+  let q = 0;
+  for (let step = pre; step < s; step++) {
+    let carry = 0;
+    for (let j = 0; j < 18; j++) {
+      const v = RED[j] * 2 + carry;
+      carry = v >= 65536 ? 1 : 0;
+      RED[j] = v - carry * 65536;
+    }
+    q = (q << 1) & 3;
+    if (geD(1)) { subD(); q |= 1; }
+  }
+  // Round the quotient to nearest: if R > D/2, use D - R.
+  let neg = false;
+  if (geHalfD()) {
+    let borrow = 0;
+    for (let j = 0; j < 18; j++) {
+      const v = (j < 16 ? PIO2_USED[j] : 0) - RED[j] - borrow;
+      borrow = v < 0 ? 1 : 0;
+      RED[j] = v + borrow * 65536;
+    }
+    neg = true;
+    q = (q + 1) & 3;
+  }
+  let h = 0, l = 0;
+  let top = 17;
+  while (top > 0 && RED[top] === 0) top--;
+  for (let j = top; j >= 0 && j >= top - 8; j--) {
+    if (RED[j] === 0) continue;
+    ddAdd(h, l, RED[j] * 2 ** (16 * j - 255), 0);
+    h = dH; l = dL;
+  }
+  rH = neg ? -h : h; rL = neg ? -l : l; rQ = q;
+}
+
+function geD(_f: number): boolean {
+  for (let j = 17; j >= 0; j--) {
+    const d = j < 16 ? PIO2_USED[j] : 0;
+    if (RED[j] !== d) return RED[j] > d;
+  }
+  return true;
+}
+
+function subD(): void {
+  let borrow = 0;
+  for (let j = 0; j < 18; j++) {
+    const v = RED[j] - (j < 16 ? PIO2_USED[j] : 0) - borrow;
+    borrow = v < 0 ? 1 : 0;
+    RED[j] = v + borrow * 65536;
+  }
+}
+
+/** R > D / 2 (D is odd in its last limb's low bit: compare 2R with D). */
+function geHalfD(): boolean {
+  let carry = 0;
+  const two = TWO_R;
+  for (let j = 0; j < 18; j++) {
+    const v = RED[j] * 2 + carry;
+    carry = v >= 65536 ? 1 : 0;
+    two[j] = v - carry * 65536;
+  }
+  for (let j = 17; j >= 0; j--) {
+    const d = j < 16 ? PIO2_USED[j] : 0;
+    if (two[j] !== d) return two[j] > d;
+  }
+  return false;
+}
+const TWO_R = new Float64Array(18);
+
+let sinH = 0, sinL = 0, cosH = 0, cosL = 0;
+
+/** sin and cos of r = rH + rL (|r| <= pi/4), by their series. */
+function ddSinCos(): void {
+  ddMul(rH, rL, rH, rL);
+  const r2h = dH, r2l = dL;
+  let th = rH, tl = rL, sh = rH, sl = rL;
+  for (let n = 1; n < 30; n++) {
+    ddMul(th, tl, r2h, r2l);
+    ddDivD(-dH, -dL, (2 * n) * (2 * n + 1));
+    th = dH; tl = dL;
+    if (Math.abs(th) < Math.abs(sh) * 1e-36) break;
+    ddAdd(sh, sl, th, tl);
+    sh = dH; sl = dL;
+  }
+  sinH = sh; sinL = sl;
+  th = 1; tl = 0;
+  let ch = 1, cl = 0;
+  for (let n = 1; n < 30; n++) {
+    ddMul(th, tl, r2h, r2l);
+    ddDivD(-dH, -dL, (2 * n - 1) * (2 * n));
+    th = dH; tl = dL;
+    if (Math.abs(th) < 1e-36) break;
+    ddAdd(ch, cl, th, tl);
+    ch = dH; cl = dL;
+  }
+  cosH = ch; cosL = cl;
+}
+
+// Trig kinds.
+const T_SIN = 0;
+const T_COS = 1;
+const T_TAN = 2;
+
+function trig(se: number, hi: number, lo: number, kind: number): void {
+  const ca = classify(se, hi, lo);
+  if (ca >= C_QNAN) { nan1(se, hi, lo, ca); return; }
+  if (ca === C_INF) { f80Indefinite(); return; }
+  if (ca === C_ZERO) {
+    if (kind === T_COS) { fr.se = 0x3fff; fr.hi = 0x80000000 | 0; fr.lo = 0; } else { fr.se = se; fr.hi = hi; fr.lo = lo; }
+    return;
+  }
+  if (ca === C_DENORMAL) fr.flags |= FE_DE;
+  const sg = se & 0x8000 ? -1 : 1;
+  toDD(se, hi, lo);
+  if (mE < -300) {
+    // sin x = x - x^3/6, tan x = x + x^3/3, cos x = 1 - x^2/2: only the sticky side remains.
+    if (kind === T_COS) ddRound(1, 0, 0, -1);
+    else ddRound(sg * mH, sg * mL, mE, kind === T_SIN ? -1 : 1);
+    return;
+  }
+  reduce(se, hi, lo);
+  ddSinCos();
+  const q = rQ;
+  // sin/cos of |x| = sin/cos(r + q pi/2).
+  let sh: number, sl: number, ch: number, cl: number;
+  switch (q) {
+    case 0: sh = sinH; sl = sinL; ch = cosH; cl = cosL; break;
+    case 1: sh = cosH; sl = cosL; ch = -sinH; cl = -sinL; break;
+    case 2: sh = -sinH; sl = -sinL; ch = -cosH; cl = -cosL; break;
+    default: sh = -cosH; sl = -cosL; ch = sinH; cl = sinL; break;
+  }
+  if (kind === T_SIN) ddRound(sg * sh, sg * sl, 0, 0);
+  else if (kind === T_COS) ddRound(ch, cl, 0, 0);
+  else { ddDiv(sh, sl, ch, cl); ddRound(sg * dH, sg * dL, 0, 0); }
+}
+
+/** FSIN (|x| < 2^63; the caller handles larger arguments). */
+export function f80Sin(se: number, hi: number, lo: number): void { trig(se, hi, lo, T_SIN); }
 /** FCOS. */
-export function f80Cos(se: number, hi: number, lo: number): void { fromD(Math.cos(toD(se, hi, lo))); }
-/** FPTAN. */
-export function f80Tan(se: number, hi: number, lo: number): void { fromD(Math.tan(toD(se, hi, lo))); }
+export function f80Cos(se: number, hi: number, lo: number): void { trig(se, hi, lo, T_COS); }
+/** FPTAN (the tangent; the caller pushes 1.0). */
+export function f80Tan(se: number, hi: number, lo: number): void { trig(se, hi, lo, T_TAN); }
+
+/** FSINCOS results: sine here, cosine in fr. */
 export let sinCosSe = 0;
 export let sinCosHi = 0;
 export let sinCosLo = 0;
-/** FSINCOS: sin in sinCos*, cos in fr. */
+
+/** FSINCOS: sin into sinCos*, cos into fr; exception flags of both accumulate. */
 export function f80SinCos(se: number, hi: number, lo: number): void {
-  f80Sin(se, hi, lo);
+  trig(se, hi, lo, T_SIN);
   sinCosSe = fr.se; sinCosHi = fr.hi; sinCosLo = fr.lo;
-  f80Cos(se, hi, lo);
+  const ca = classify(se, hi, lo);
+  if (ca >= C_QNAN || ca === C_INF) { fr.se = sinCosSe; fr.hi = sinCosHi; fr.lo = sinCosLo; return; }
+  const c1 = fr.flags & FE_C1;
+  trig(se, hi, lo, T_COS);
+  fr.flags = (fr.flags & ~FE_C1) | c1; // C1 reports the sine's rounding, as this host does
 }

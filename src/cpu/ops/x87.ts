@@ -743,7 +743,7 @@ function opFprem1(c: Cpu, _i: Insn): void { prem(c, true); }
 /** FSIN/FCOS/FPTAN/FSINCOS share the out-of-range rule: |x| >= 2^63 sets C2 and leaves ST0. */
 function trigOutOfRange(f: X87, p0: number): boolean {
   const e = f.se[p0] & 0x7fff;
-  if (e >= 0x3fff + 63 && e !== 0x7fff) { f.sw = (f.sw & ~SW_CC) | SW_C2; return true; }
+  if (e >= 0x3fff + 63 && e !== 0x7fff && f.hi[p0] < 0) { f.sw = (f.sw & ~SW_CC) | SW_C2; return true; }
   return false;
 }
 
