@@ -2,6 +2,7 @@
 // CF/PF/AF/ZF/SF/OF are computed only when read. Per-condition evaluation (SDM Vol. 2 Appendix B.1,
 // condition codes) reads the recorded operands directly, which fuses cmp+jcc for free.
 import type { Cpu } from './state.js';
+import { imul64Overflows } from './ops/mul128.js';
 
 export const CF = 0x1;
 export const PF = 0x4;
@@ -31,6 +32,7 @@ export const F_SHR = 9;
 export const F_SAR = 10;
 export const F_MUL = 11; // fAux = CF = OF; SF/ZF/PF from result (undefined per SDM)
 export const F_ROT = 12; // rotates: fBits has CF/OF, other flags untouched (kept in fBits)
+export const F_IMUL64 = 13; // 64-bit 2/3-operand IMUL: CF = OF = overflow, computed on demand
 
 const PARITY = new Uint8Array(256);
 for (let i = 0; i < 256; i++) {
@@ -80,6 +82,7 @@ export function getCF(c: Cpu): number {
       return ltu(c.fA, c.fAHi, c.fB, c.fBHi, c.fSize) ? 1 : 0;
     case F_LOGIC: return 0;
     case F_INC: case F_DEC: case F_SHL: case F_SHR: case F_SAR: case F_MUL: return c.fAux & 1;
+    case F_IMUL64: return imul64Overflows(c.fA, c.fAHi, c.fB, c.fBHi) ? 1 : 0;
   }
   return 0;
 }
@@ -110,6 +113,7 @@ export function getOF(c: Cpu): number {
     case F_SHR: return topBit(c.fA, c.fAHi, s); // SDM: MSB of the original operand
     case F_SAR: return 0;
     case F_MUL: return c.fAux & 1;
+    case F_IMUL64: return imul64Overflows(c.fA, c.fAHi, c.fB, c.fBHi) ? 1 : 0;
   }
   return 0;
 }

@@ -7,9 +7,12 @@
 // Semantics are identical to the generic handlers; the vector tests run through these variants.
 import type { Cpu } from '../state.js';
 import type { Handler, Insn } from '../decode/insn.js';
-import { cond, F_ADD, F_LOGIC, F_SUB } from '../flags.js';
+import { cond, F_ADD, F_IMUL64, F_LOGIC, F_SAR, F_SHL, F_SHR, F_SUB } from '../flags.js';
+import { mulHiU32 } from './mul128.js';
+import { opShiftEvIb } from './shift.js';
+import { opImulGvEv } from './muldiv.js';
 import { opAluAccIz, opAluEvGv, opAluEvIz, opAluGvEv, opTestEvGv, ALU_ADD, ALU_AND, ALU_CMP, ALU_OR, ALU_SUB, ALU_XOR } from './alu.js';
-import { opLeaGvM, opMovEvGv, opMovEvIz, opMovGvEv, opMovsx, opMovzx } from './mov.js';
+import { opLeaGvM, opMovEvGv, opMovEvIz, opMovGvEv, opMovsx, opMovzx, opMovZvIv } from './mov.js';
 import { opJccJz } from './control.js';
 
 const cache = new Map<string, Handler>();
@@ -24,10 +27,10 @@ export function templateOf(h: Handler): string | undefined {
 function gen(key: string, body: string): Handler {
   let f = cache.get(key);
   if (f === undefined) {
-    const make = new Function('cond', `return function fast_${key.replace(/\W/g, '_')}(c, i) {\n const r = c.r;\n${body}\n};`) as (
-      cnd: typeof cond,
+    const make = new Function('cond', 'mulHiU32', `return function fast_${key.replace(/\W/g, '_')}(c, i) {\n const r = c.r;\n${body}\n};`) as (
+      cnd: typeof cond, mh: typeof mulHiU32,
     ) => Handler;
-    f = make(cond);
+    f = make(cond, mulHiU32);
     cache.set(key, f);
     bodies.set(f, body);
   }
@@ -172,6 +175,15 @@ function movImm(i: Insn): Handler | null {
   return null;
 }
 
+/** Jcc conditions for a 64-bit CMP result (lo/hi pairs). */
+const CMP64: (string | null)[] = [
+  null, null, 'LTU', '!LTU', 'EQ', '!EQ', '(LTU || EQ)', '!(LTU || EQ)', null, null, null, null,
+  'LTS', '!LTS', '(LTS || EQ)', '!(LTS || EQ)',
+];
+const LTU64 = '(c.fAHi !== c.fBHi ? (c.fAHi >>> 0) < (c.fBHi >>> 0) : (c.fA >>> 0) < (c.fB >>> 0))';
+const LTS64 = '(c.fAHi !== c.fBHi ? c.fAHi < c.fBHi : (c.fA >>> 0) < (c.fB >>> 0))';
+const EQ64 = '(c.fA === c.fB && c.fAHi === c.fBHi)';
+
 /** Jcc conditions for a 32-bit CMP result (fA, fB are int32). */
 const CMP32: (string | null)[] = [
   null, null, '(c.fA >>> 0) < (c.fB >>> 0)', '(c.fA >>> 0) >= (c.fB >>> 0)', 'c.fA === c.fB', 'c.fA !== c.fB',
@@ -188,12 +200,46 @@ function jcc(cc: number): Handler {
     }
     return gen(`jcc${cc}`, ` if (cond(c, ${cc})) c.rip = i.target;`);
   }
+  const f64 = CMP64[cc]!.replace('LTU', LTU64).replace('LTS', LTS64).replace(/EQ/g, EQ64);
+  const sub = `(c.fOp === ${F_SUB}) ? (c.fSize === 4 ? ${fast} : c.fSize === 8 ? ${f64} : cond(c, ${cc}))`;
   const z = cc === 4 ? `c.fRes === 0` : cc === 5 ? `c.fRes !== 0` : null;
   if (z !== null) {
     return gen(`jcc${cc}`, ` if (c.fOp === ${F_LOGIC} && c.fSize === 4) { if (${z}) c.rip = i.target; }
- else if ((c.fOp === ${F_SUB} && c.fSize === 4) ? ${fast} : cond(c, ${cc})) c.rip = i.target;`);
+ else if (${sub} : cond(c, ${cc})) c.rip = i.target;`);
   }
-  return gen(`jcc${cc}`, ` if ((c.fOp === ${F_SUB} && c.fSize === 4) ? ${fast} : cond(c, ${cc})) c.rip = i.target;`);
+  return gen(`jcc${cc}`, ` if (${sub} : cond(c, ${cc})) c.rip = i.target;`);
+}
+
+/** Shift by immediate (SHL/SHR/SAR) on a 32- or 64-bit register; count already known > 0. */
+function shiftImm(i: Insn): Handler | null {
+  if (i.isMem || (i.size !== 4 && i.size !== 8)) return null;
+  const kind = i.ext, n = i.imm & (i.size === 8 ? 63 : 31);
+  if (n === 0 || (kind !== 4 && kind !== 5 && kind !== 7 && kind !== 6)) return null;
+  const op = kind === 5 ? 'shr' : kind === 7 ? 'sar' : 'shl';
+  const flags = (res: string, resHi: string, a: string, aHi: string, cf: string, F: number, sz: number): string =>
+    ` c.fOp = ${F}; c.fSize = ${sz}; c.fA = ${a}; c.fAHi = ${aHi}; c.fB = ${n}; c.fBHi = 0; c.fRes = ${res}; c.fResHi = ${resHi}; c.fAux = ${cf};`;
+  const F = kind === 5 ? F_SHR : kind === 7 ? F_SAR : F_SHL;
+  if (i.size === 4) {
+    const expr = op === 'shl' ? `a << ${n}` : op === 'shr' ? `a >>> ${n}` : `a >> ${n}`;
+    const cf = op === 'shl' ? `(a >>> ${32 - n}) & 1` : `(a >>> ${n - 1}) & 1`;
+    return gen(`shift32_${op}_${n}`, ` const d = 2 * i.rm, a = r[d], v = (${expr}) | 0;
+ r[d] = v; r[d + 1] = 0;
+${flags('v', '0', 'a', '0', cf, F, 4)}`);
+  }
+  let lo: string, hi: string, cf: string;
+  if (op === 'shl') {
+    if (n < 32) { lo = `a << ${n}`; hi = `(ah << ${n}) | (a >>> ${32 - n})`; }
+    else { lo = '0'; hi = `a << ${n - 32}`; }
+    cf = 64 - n < 32 ? `(a >>> ${64 - n}) & 1` : `(ah >>> ${32 - n}) & 1`;
+  } else {
+    const sh = op === 'shr' ? '>>>' : '>>';
+    if (n < 32) { lo = `(a >>> ${n}) | (ah << ${32 - n})`; hi = `ah ${sh} ${n}`; }
+    else { lo = `ah ${sh} ${n - 32}`; hi = op === 'shr' ? '0' : 'ah >> 31'; }
+    cf = n - 1 < 32 ? `(a >>> ${n - 1}) & 1` : `(ah >>> ${n - 33}) & 1`;
+  }
+  return gen(`shift64_${op}_${n}`, ` const d = 2 * i.rm, a = r[d], ah = r[d + 1], v = (${lo}) | 0, vh = (${hi}) | 0;
+ r[d] = v; r[d + 1] = vh;
+${flags('v', 'vh', 'a', 'ah', cf, F, 8)}`);
 }
 
 /** Picks a specialised handler for a decoded instruction, or returns its generic one. */
@@ -224,6 +270,16 @@ export function specialize(i: Insn): Handler {
  const l = (r[b] >>> 0) + (i.disp >>> 0) + (r[x] >>> 0) * sc;
  r[2 * i.reg + 1] = (r[b + 1] + (i.disp >> 31) + Math.imul(r[x + 1], sc) + Math.floor(l / 4294967296)) | 0; r[2 * i.reg] = l | 0;`);
   } else if (fn === opJccJz) h = jcc(i.ext);
+  else if (fn === opShiftEvIb) h = shiftImm(i);
+  else if (fn === opImulGvEv && !i.isMem && i.size === 8) {
+    h = gen('imul64rr', ` const d = 2 * i.reg, m = 2 * i.rm, a = r[d], ah = r[d + 1], b = r[m], bh = r[m + 1];
+ const lo = Math.imul(a, b), hi = (mulHiU32(a >>> 0, b >>> 0) + Math.imul(a, bh) + Math.imul(ah, b)) | 0;
+ r[d] = lo; r[d + 1] = hi;
+ c.fOp = ${F_IMUL64}; c.fSize = 8; c.fRes = lo; c.fResHi = hi; c.fA = a; c.fAHi = ah; c.fB = b; c.fBHi = bh;`);
+  } else if (fn === opMovZvIv && i.size === 8) h = gen('mov64ri', ' r[2 * i.reg] = i.imm; r[2 * i.reg + 1] = i.immHi;');
+  else if (fn === opMovZvIv && i.size === 4) h = gen('mov32ri', ' r[2 * i.reg] = i.imm; r[2 * i.reg + 1] = 0;');
+  else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 1 && i.rm < 16) h = gen('movzx8rr', ' r[2 * i.reg] = r[2 * i.rm] & 255; r[2 * i.reg + 1] = 0;');
+  else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 2) h = gen('movzx16rr', ' r[2 * i.reg] = r[2 * i.rm] & 65535; r[2 * i.reg + 1] = 0;');
   return h ?? fn;
 }
 

@@ -5,56 +5,10 @@
 // low half, as Intel parts do). DIV/IDIV leave all flags undefined (unchanged here).
 import type { Cpu } from '../state.js';
 import { ea, type Insn } from '../decode/insn.js';
-import { F_MUL } from '../flags.js';
+import { F_IMUL64, F_MUL } from '../flags.js';
 import { getReg, readMem, setReg } from './operand.js';
 import { raiseDE } from './traps.js';
-
-/** High 32 bits of the unsigned product of two uint32 values. */
-function mulHiU32(a: number, b: number): number {
-  const al = a & 0xffff, ah = a >>> 16;
-  const t = al * b; // < 2^48, exact
-  const u = ah * b; // < 2^48, exact
-  return (Math.floor(u / 65536) + Math.floor(((u % 65536) * 65536 + t) / 4294967296)) | 0;
-}
-
-// The 128-bit result of mul128: words w0 (lowest) .. w3.
-let w0 = 0, w1 = 0, w2 = 0, w3 = 0;
-
-/** Unsigned 64x64 → 128 product into w0..w3. */
-function mulU128(aLo: number, aHi: number, bLo: number, bHi: number): void {
-  const a0 = aLo >>> 0, a1 = aHi >>> 0, b0 = bLo >>> 0, b1 = bHi >>> 0;
-  // a0*b0
-  const p00l = Math.imul(a0, b0) >>> 0, p00h = mulHiU32(a0, b0) >>> 0;
-  const p01l = Math.imul(a0, b1) >>> 0, p01h = mulHiU32(a0, b1) >>> 0;
-  const p10l = Math.imul(a1, b0) >>> 0, p10h = mulHiU32(a1, b0) >>> 0;
-  const p11l = Math.imul(a1, b1) >>> 0, p11h = mulHiU32(a1, b1) >>> 0;
-  w0 = p00l;
-  let s1 = p00h + p01l + p10l; // < 3 * 2^32
-  w1 = s1 % 4294967296;
-  let carry = Math.floor(s1 / 4294967296);
-  const s2 = p01h + p10h + p11l + carry;
-  w2 = s2 % 4294967296;
-  carry = Math.floor(s2 / 4294967296);
-  w3 = (p11h + carry) % 4294967296;
-  s1 = 0;
-}
-
-/** Signed 64x64 → 128 product into w0..w3 (two's complement). */
-function mulS128(aLo: number, aHi: number, bLo: number, bHi: number): void {
-  mulU128(aLo, aHi, bLo, bHi);
-  // Subtract b<<64 if a < 0 and a<<64 if b < 0 (mod 2^128).
-  if (aHi < 0) sub64hi(bLo, bHi);
-  if (bHi < 0) sub64hi(aLo, aHi);
-}
-
-function sub64hi(lo: number, hi: number): void {
-  let d2 = w2 - (lo >>> 0);
-  let borrow = 0;
-  if (d2 < 0) { d2 += 4294967296; borrow = 1; }
-  let d3 = w3 - (hi >>> 0) - borrow;
-  if (d3 < 0) d3 += 4294967296;
-  w2 = d2; w3 = d3;
-}
+import { mulHiU32, mulLo64, mulLoHi, mulS128, mulU128, W } from './mul128.js';
 
 function recordMul(c: Cpu, s: number, lo: number, hi: number, overflow: boolean): void {
   c.fOp = F_MUL;
@@ -90,8 +44,8 @@ export function opMulEv(c: Cpu, i: Insn): void {
     }
     default:
       mulU128(r[0], r[1], b, bHi);
-      r[0] = w0 | 0; r[1] = w1 | 0; r[4] = w2 | 0; r[5] = w3 | 0;
-      recordMul(c, 8, w0 | 0, w1 | 0, (w2 | w3) !== 0);
+      r[0] = W[0]; r[1] = W[1]; r[4] = W[2]; r[5] = W[3];
+      recordMul(c, 8, W[0], W[1], (W[2] | W[3]) !== 0);
   }
 }
 
@@ -123,8 +77,8 @@ export function opImulEv(c: Cpu, i: Insn): void {
     }
     default:
       mulS128(r[0], r[1], b, bHi);
-      r[0] = w0 | 0; r[1] = w1 | 0; r[4] = w2 | 0; r[5] = w3 | 0;
-      recordMul(c, 8, w0 | 0, w1 | 0, !((w2 | 0) === (w1 | 0) >> 31 && (w3 | 0) === (w1 | 0) >> 31));
+      r[0] = W[0]; r[1] = W[1]; r[4] = W[2]; r[5] = W[3];
+      recordMul(c, 8, W[0], W[1], !(W[2] === W[1] >> 31 && W[3] === W[1] >> 31));
   }
 }
 
@@ -145,9 +99,10 @@ function imulTrunc(c: Cpu, s: number, a: number, aHi: number, b: number, bHi: nu
       return lo;
     }
     default: {
-      mulS128(a, aHi, b, bHi);
-      const lo = w0 | 0, hi = w1 | 0;
-      recordMul(c, 8, lo, hi, !((w2 | 0) === hi >> 31 && (w3 | 0) === hi >> 31));
+      // Low half now; CF/OF lazily (F_IMUL64 keeps the operands), as most code never reads them.
+      const lo = mulLo64(a, aHi, b, bHi), hi = mulLoHi;
+      c.fOp = F_IMUL64; c.fSize = 8; c.fRes = lo; c.fResHi = hi;
+      c.fA = a; c.fAHi = aHi; c.fB = b; c.fBHi = bHi;
       c.hi = hi;
       return lo;
     }
@@ -177,9 +132,9 @@ export function opMulx(c: Cpu, i: Insn): void {
   const b = readSrc(c, i, s), bHi = c.hi;
   if (s === 8) {
     mulU128(r[4], r[5], b, bHi);
-    const lo = w0 | 0, lh = w1 | 0;
+    const lo = W[0], lh = W[1], h0 = W[2], h1 = W[3];
     setReg(c, i.vvvv, 8, lo, lh);
-    setReg(c, i.reg, 8, w2 | 0, w3 | 0);
+    setReg(c, i.reg, 8, h0, h1);
   } else {
     const a = r[4] >>> 0;
     const lo = Math.imul(a, b), hi = mulHiU32(a, b >>> 0);
