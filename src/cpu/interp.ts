@@ -102,7 +102,7 @@ export function codeCacheFor(mem: AddressSpace): CodeCache {
  * Runs the thread until it stops: a syscall, a fault or trap, or about `budget` instructions
  * (checked at block boundaries). Returns cpu.stop.
  */
-export function run(c: Cpu, budget: number): number {
+export function run(c: Cpu, budget: number, jit = true): number {
   const cache = codeCacheFor(c.mem);
   c.stop = STOP_NONE;
   let executed = 0;
@@ -131,7 +131,7 @@ export function run(c: Cpu, budget: number): number {
         k = -1;
         fn(c);
       } else {
-        if (++b.hits >= JIT_THRESHOLD) b.compiled = compileBlock(insns);
+        if (++b.hits >= JIT_THRESHOLD && jit) b.compiled = compileBlock(insns);
         const last = insns.length - 1;
         for (k = 0; k < last; k++) {
           const ins = insns[k];

@@ -393,11 +393,6 @@ function addW(): boolean {
   return true;
 }
 
-// 16-bit limbs of the two significands and of their product.
-const LA = new Float64Array(4);
-const LB = new Float64Array(4);
-const LP = new Float64Array(8);
-
 /** a * b, rounded to fr.pc bits. */
 export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: number, bLo: number): void {
   const ca = classify(aSe, aHi, aLo);
@@ -431,32 +426,40 @@ export function f80Mul(aSe: number, aHi: number, aLo: number, bSe: number, bHi: 
 let mulLowTop = 0;
 let mulLowRest = 0;
 
-/** 64 x 64 -> 128-bit product into w2:w1:w0 (+ wx sticky, mulLowTop = bit 31 of the lowest word). */
+/**
+ * 64 x 64 -> 128-bit product into w2:w1:w0 (+ wx sticky; mulLowTop = bit 31 of the lowest word,
+ * mulLowRest = its other bits). 16-bit limbs: every column sum stays below 2^35, exact in doubles.
+ */
 function mul64(ah: number, al: number, bh: number, bl: number): void {
-  LA[0] = al & 0xffff; LA[1] = al >>> 16; LA[2] = ah & 0xffff; LA[3] = ah >>> 16;
-  LB[0] = bl & 0xffff; LB[1] = bl >>> 16; LB[2] = bh & 0xffff; LB[3] = bh >>> 16;
-  for (let k = 0; k < 8; k++) LP[k] = 0;
-  for (let i = 0; i < 4; i++) {
-    const x = LA[i];
-    if (x === 0) continue;
-    LP[i] += x * LB[0];
-    LP[i + 1] += x * LB[1];
-    LP[i + 2] += x * LB[2];
-    LP[i + 3] += x * LB[3];
-  }
-  let carry = 0;
-  for (let k = 0; k < 8; k++) {
-    const t = LP[k] + carry;
-    carry = Math.floor(t / 65536);
-    LP[k] = t - carry * 65536;
-  }
-  const low = LP[0] + LP[1] * 65536;
-  w2 = (LP[7] * 65536 + LP[6]) | 0;
-  w1 = (LP[5] * 65536 + LP[4]) | 0;
-  w0 = (LP[3] * 65536 + LP[2]) | 0;
-  wx = low === 0 ? 0 : 1;
-  mulLowTop = LP[1] >= 32768 ? 1 : 0;
-  mulLowRest = low - mulLowTop * 2147483648 === 0 ? 0 : 1;
+  const a0 = al & 0xffff, a1 = al >>> 16, a2 = ah & 0xffff, a3 = ah >>> 16;
+  const b0 = bl & 0xffff, b1 = bl >>> 16, b2 = bh & 0xffff, b3 = bh >>> 16;
+  let t = a0 * b0;
+  let c = (t / 65536) >>> 0;
+  const r0 = t - c * 65536;
+  t = a0 * b1 + a1 * b0 + c;
+  c = (t / 65536) >>> 0;
+  const r1 = t - c * 65536;
+  t = a0 * b2 + a1 * b1 + a2 * b0 + c;
+  c = (t / 65536) >>> 0;
+  const r2 = t - c * 65536;
+  t = a0 * b3 + a1 * b2 + a2 * b1 + a3 * b0 + c;
+  c = (t / 65536) >>> 0;
+  const r3 = t - c * 65536;
+  t = a1 * b3 + a2 * b2 + a3 * b1 + c;
+  c = (t / 65536) >>> 0;
+  const r4 = t - c * 65536;
+  t = a2 * b3 + a3 * b2 + c;
+  c = (t / 65536) >>> 0;
+  const r5 = t - c * 65536;
+  t = a3 * b3 + c;
+  c = (t / 65536) >>> 0;
+  const r6 = t - c * 65536;
+  w2 = (c << 16) | r6;
+  w1 = (r5 << 16) | r4;
+  w0 = (r3 << 16) | r2;
+  mulLowTop = r1 >>> 15;
+  mulLowRest = ((r1 & 0x7fff) | r0) !== 0 ? 1 : 0;
+  wx = mulLowTop | mulLowRest;
 }
 
 /** a / b, rounded to fr.pc bits. */
@@ -837,9 +840,11 @@ export function f80Scale(aSe: number, aHi: number, aLo: number, bSe: number, bHi
   roundPack(64);
 }
 
-/** FXTRACT parts: exponent (fr.*) and significand (xSe/xHi/xLo) of a finite non-zero value. */
+/** FXTRACT significand (sign/exponent word); the exponent part is returned in fr. */
 export let xSe = 0;
+/** FXTRACT significand, high word. */
 export let xHi = 0;
+/** FXTRACT significand, low word. */
 export let xLo = 0;
 
 /**
@@ -938,21 +943,15 @@ export function f80Canonical(aSe: number, aHi: number, aLo: number): void {
   roundPack(64);
 }
 
-/** Copies a value through the 64-bit-precision rounder (used by the transcendental helpers). */
-export function f80RoundParts(sign: number, exp: number, h: number, l: number, g: number, sticky: number, p: number): void {
-  ws = sign; we = exp; w2 = h; w1 = l; w0 = g; wx = sticky;
-  if ((w2 | w1 | w0 | wx) === 0) { setZero(sign); return; }
-  if (w2 >= 0) normW();
-  roundPack(p);
-}
-
 // ---- transcendentals ------------------------------------------------------------------------------
 // F2XM1, FYL2X, FYL2XP1, FPATAN, FSIN, FCOS, FPTAN, FSINCOS are evaluated in double-double
 // arithmetic (~104 bits) with the exponent kept apart, then rounded once to 64 bits with fr.rc:
-// correctly rounded except within ~2^-40 ulp of a rounding boundary. Argument reduction for the
-// trigonometric functions is exact against a 256-bit pi/2 (a long division, as FPREM does).
-// DIVERGES: the host's microcode is not correctly rounded, so a few results differ in the last
-// bit (the vector test lists them); results beyond the documented input ranges follow this host.
+// correctly rounded except within ~2^-40 ulp of a rounding boundary. Trigonometric arguments are
+// reduced exactly (a long division, as FPREM does) by pi/2 truncated to 66 bits, which is what
+// the x87 microcode uses (SDM Vol. 1 §8.3.10): this reproduces the host for large arguments.
+// DIVERGES: the host's microcode is not always correctly rounded, so about 1 in 50 results
+// differs in the last bit or in C1 (the vector test lists them); inputs outside the documented
+// ranges (F2XM1 |x| > 1, FYL2XP1 x < -1) follow this host (AMD): x is returned with PE.
 
 // Double-double results.
 let dH = 0;
@@ -1236,12 +1235,21 @@ export function f80Yl2xp1(ySe: number, yHi: number, yLo: number, xSe: number, xH
     ddMul(mH, mL, LOG2E_H, LOG2E_L);
     lh = sx ? -dH : dH; ll = sx ? -dL : dL;
     scale = xe;
-  } else {
+  } else if (xe < -2) {
+    // |x| < 1/4: ln(1 + x) = 2 atanh(x / (2 + x)), accurate for tiny x.
     const xh = (sx ? -mH : mH) * 2 ** xe, xl = (sx ? -mL : mL) * 2 ** xe;
     ddAdd(xh, xl, 2, 0);
     ddDiv(xh, xl, dH, dL);
     ddAtanh(dH, dL);
     ddMul(dH * 2, dL * 2, LOG2E_H, LOG2E_L);
+    lh = dH; ll = dL;
+  } else {
+    // Larger x (the host computes beyond the documented range too): 1 + x is exact in dd.
+    ddAdd(1, 0, (sx ? -mH : mH) * 2 ** xe, (sx ? -mL : mL) * 2 ** xe);
+    const e = Math.floor(Math.log2(dH));
+    mH = dH * 2 ** -e; mL = dL * 2 ** -e; mE = e;
+    if (mH >= 2) { mH /= 2; mL /= 2; mE++; }
+    ddLog2();
     lh = dH; ll = dL;
   }
   toDD(ySe, yHi, yLo);
@@ -1363,9 +1371,9 @@ function reduce(se: number, hi: number, lo: number): void {
   const pre = 190; // X * 2^190 < 2^254 < D: no subtraction needed yet
   RED.fill(0);
   // Place X << pre: pre = 190 = 11 * 16 + 14.
-  const xw = [aL & 0xffff, aL >>> 16, aH & 0xffff, aH >>> 16];
   for (let k = 0; k < 4; k++) {
-    const v = xw[k] * 16384; // << 14
+    const word = k < 2 ? aL : aH;
+    const v = ((k & 1) === 0 ? word & 0xffff : word >>> 16) * 16384; // << 14
     RED[11 + k] += v % 65536;
     RED[12 + k] += Math.floor(v / 65536);
   }
@@ -1378,7 +1386,7 @@ function reduce(se: number, hi: number, lo: number): void {
       RED[j] = v - carry * 65536;
     }
     q = (q << 1) & 3;
-    if (geD(1)) { subD(); q |= 1; }
+    if (geD()) { subD(); q |= 1; }
   }
   // Round the quotient to nearest: if R > D/2, use D - R.
   let neg = false;
@@ -1403,7 +1411,7 @@ function reduce(se: number, hi: number, lo: number): void {
   rH = neg ? -h : h; rL = neg ? -l : l; rQ = q;
 }
 
-function geD(_f: number): boolean {
+function geD(): boolean {
   for (let j = 17; j >= 0; j--) {
     const d = j < 16 ? PIO2_USED[j] : 0;
     if (RED[j] !== d) return RED[j] > d;
@@ -1511,9 +1519,11 @@ export function f80Cos(se: number, hi: number, lo: number): void { trig(se, hi, 
 /** FPTAN (the tangent; the caller pushes 1.0). */
 export function f80Tan(se: number, hi: number, lo: number): void { trig(se, hi, lo, T_TAN); }
 
-/** FSINCOS results: sine here, cosine in fr. */
+/** FSINCOS sine (sign/exponent word); the cosine is returned in fr. */
 export let sinCosSe = 0;
+/** FSINCOS sine, high word. */
 export let sinCosHi = 0;
+/** FSINCOS sine, low word. */
 export let sinCosLo = 0;
 
 /** FSINCOS: sin into sinCos*, cos into fr; exception flags of both accumulate. */

@@ -805,9 +805,14 @@ function opFsincos(c: Cpu, _i: Insn): void {
 
 // ---- control: FLDCW, FNSTCW, FNSTSW, environment, FNINIT, FNCLEX -------------------------------
 
+/** Reserved control-word bits as the host reads them back: 6 is 1, 7 and 13-15 are 0. */
+function fixCw(v: number): number {
+  return (v & 0x1f3f) | 0x40;
+}
+
 function opFldcw(c: Cpu, i: Insn): void {
   const f = c.fpu;
-  f.cw = c.mem.read16(ea(c, i)) | 0x40; // bit 6 reads as 1 (SDM Vol. 1 Figure 8-6, reserved)
+  f.cw = fixCw(c.mem.read16(ea(c, i)));
   updateES(f);
 }
 
@@ -859,7 +864,7 @@ function loadEnv(c: Cpu, i: Insn, a: number): number {
   const f = c.fpu;
   const m = c.mem;
   const step = i.p66 ? 2 : 4;
-  f.cw = m.read16(a) | 0x40;
+  f.cw = fixCw(m.read16(a));
   f.setSw(m.read16(a + step));
   f.setTagWord(m.read16(a + 2 * step));
   updateES(f);
@@ -932,7 +937,7 @@ export function opFxrstor(c: Cpu, i: Insn): void {
   if ((mx & ~MXCSR_MASK) !== 0) raiseGP(c, i);
   m.translateRead(a + 511);
   const f = c.fpu;
-  f.cw = m.read16(a) | 0x40;
+  f.cw = fixCw(m.read16(a));
   f.setSw(m.read16(a + 2));
   f.fop = m.read16(a + 6) & 0x7ff;
   f.fip = m.read32(a + 8);
@@ -1107,6 +1112,3 @@ export function opEscDD(c: Cpu, i: Insn): void { dispatch(c, i, 5); }
 export function opEscDE(c: Cpu, i: Insn): void { dispatch(c, i, 6); }
 /** Escape DF: FILD/FIST(P)/FISTTP m16 and m64, FBLD/FBSTP, FNSTSW AX, FCOMIP, FUCOMIP. */
 export function opEscDF(c: Cpu, i: Insn): void { dispatch(c, i, 7); }
-
-/** Converts the F80 result flags to the FE_* form used elsewhere (re-exported for tests). */
-export { FE_C1 };
