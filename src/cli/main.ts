@@ -5,6 +5,7 @@ import { Command } from 'commander';
 import { LoadError } from '../loader/errors.js';
 import { runProgram, signalName, StrictError } from '../posix-x/machine.js';
 import { Tracer } from '../posix-x/trace.js';
+import { analyze, formatAnalysis } from '../tools/analyze.js';
 
 const VERSION = '0.1.0';
 
@@ -59,4 +60,23 @@ function main(argv: string[]): void {
   });
 }
 
-main(process.argv);
+/** `exo-run analyze [--json] <elf...>`: static compatibility report (src/tools/analyze.ts). */
+function analyzeMain(argv: string[]): void {
+  const cmd = new Command();
+  cmd
+    .name('exo-run analyze')
+    .description('Static compatibility report: can Exo run this binary, and what would fail?')
+    .argument('<elf...>', 'binaries to analyse')
+    .option('--json', 'machine-readable output')
+    .action((files: string[], opts: { json?: boolean }) => {
+      let worst = 100;
+      const out = files.map((f) => analyze(f));
+      for (const a of out) worst = Math.min(worst, a.score);
+      fs.writeSync(1, (opts.json ? JSON.stringify(out, null, 2) : out.map(formatAnalysis).join('\n')) + '\n');
+      process.exitCode = worst === 0 ? 1 : 0;
+    });
+  cmd.parse(argv, { from: 'user' });
+}
+
+if (process.argv[2] === 'analyze') analyzeMain(process.argv.slice(3));
+else main(process.argv);
