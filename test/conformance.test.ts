@@ -98,7 +98,7 @@ function expectSameBytes(actual: Uint8Array, expected: Buffer, what: string): vo
     .toBe(expected.toString('latin1'));
 }
 
-async function runCase(c: Case): Promise<void> {
+async function runCase(c: Case, jit = true): Promise<void> {
   const expectedStdout = readExpected(c.id, 'stdout');
   const expectedStderr = readExpected(c.id, 'stderr');
   const expectedStatus = parseStatus(readExpected(c.id, 'status').toString('utf8'));
@@ -112,6 +112,7 @@ async function runCase(c: Case): Promise<void> {
     stdin,
     capture: true,
     cwd: FIXTURES_DIR,
+    jit,
   });
 
   expectSameBytes(result.stdout, expectedStdout, `${c.id} stdout`);
@@ -130,6 +131,12 @@ describe.each(OPTS)('conformance -%s', (opt) => {
   if (known.length > 0) {
     it.fails.each(known)('%s (known failure)', (_id, c) => runCase(c), TIMEOUT_MS);
   }
+});
+
+// The block compiler must agree with the interpreter: every -O2 fixture once more with tier 1 off.
+describe('conformance -O2, interpreter only (block compiler cross-check)', () => {
+  const cases = casesFor('O2').filter((c) => !KNOWN_FAILURES.has(c.id)).map((c) => [c.id, c] as const);
+  it.each(cases)('%s', (_id, c) => runCase(c, false), TIMEOUT_MS);
 });
 
 describe('conformance fixture list', () => {
