@@ -33,6 +33,7 @@ export const F_SAR = 10;
 export const F_MUL = 11; // fAux = CF = OF; SF/ZF/PF from result (undefined per SDM)
 export const F_ROT = 12; // rotates: fBits has CF/OF, other flags untouched (kept in fBits)
 export const F_IMUL64 = 13; // 64-bit 2/3-operand IMUL: CF = OF = overflow, computed on demand
+export const F_SHRD = 14; // SHRD: CF in fAux; OF = MSB(result) XOR MSB(original) (SDM "SHRD")
 
 const PARITY = new Uint8Array(256);
 for (let i = 0; i < 256; i++) {
@@ -81,7 +82,7 @@ export function getCF(c: Cpu): number {
       if (c.fAux) return ltu(c.fB, c.fBHi, c.fA, c.fAHi, c.fSize) ? 0 : 1; // a <= b
       return ltu(c.fA, c.fAHi, c.fB, c.fBHi, c.fSize) ? 1 : 0;
     case F_LOGIC: return 0;
-    case F_INC: case F_DEC: case F_SHL: case F_SHR: case F_SAR: case F_MUL: return c.fAux & 1;
+    case F_INC: case F_DEC: case F_SHL: case F_SHR: case F_SAR: case F_MUL: case F_SHRD: return c.fAux & 1;
     case F_IMUL64: return imul64Overflows(c.fA, c.fAHi, c.fB, c.fBHi) ? 1 : 0;
   }
   return 0;
@@ -112,6 +113,7 @@ export function getOF(c: Cpu): number {
     case F_SHL: return (topBit(c.fRes, c.fResHi, s) ^ c.fAux) & 1; // SDM: MSB(result) XOR CF
     case F_SHR: return topBit(c.fA, c.fAHi, s); // SDM: MSB of the original operand
     case F_SAR: return 0;
+    case F_SHRD: return (topBit(c.fRes, c.fResHi, s) ^ topBit(c.fA, c.fAHi, s)) & 1;
     case F_MUL: return c.fAux & 1;
     case F_IMUL64: return imul64Overflows(c.fA, c.fAHi, c.fB, c.fBHi) ? 1 : 0;
   }

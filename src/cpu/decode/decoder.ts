@@ -135,8 +135,12 @@ export function lastBytes(): number[] {
 function decodeInto(i: Insn): void {
   let b = cur.u8();
   let p66 = false, rep = 0, lock = false, seg = 0, asize = 8;
-  // Legacy prefixes (SDM Vol. 2 §2.1.1); the last F2/F3 wins.
+  let rex = 0;
+  // Legacy prefixes (SDM Vol. 2 §2.1.1); the last F2/F3 wins. A REX prefix counts only when it
+  // immediately precedes the opcode (§2.2.1): one followed by another prefix is ignored.
   for (;;) {
+    if ((b & 0xf0) === 0x40) { rex = b; b = cur.u8(); continue; }
+    let legacy = true;
     if (b === 0x66) p66 = true;
     else if (b === 0xf3) rep = REP_F3;
     else if (b === 0xf2) rep = REP_F2;
@@ -145,12 +149,9 @@ function decodeInto(i: Insn): void {
     else if (b === 0x65) seg = SEG_GS;
     else if (b === 0x2e || b === 0x36 || b === 0x3e || b === 0x26) { /* null segments in 64-bit mode */ }
     else if (b === 0x67) asize = 4;
-    else break;
-    b = cur.u8();
-  }
-  let rex = 0;
-  if ((b & 0xf0) === 0x40) {
-    rex = b;
+    else legacy = false;
+    if (!legacy) break;
+    rex = 0;
     b = cur.u8();
   }
   let map = 0;
@@ -210,6 +211,7 @@ function decodeInto(i: Insn): void {
     if (row.ext !== undefined && (modrm < 0 || row.ext !== regf)) continue;
     if (row.mod === 'reg' && mod !== 3) continue;
     if (row.mod === 'mem' && mod === 3) continue;
+    if (row.rmf !== undefined && (modrm & 7) !== row.rmf) continue;
     if (c.modrm !== needModrm && !c.modrm) {
       // A row without ModRM sharing an opcode with ModRM rows (rare): treat as mismatch.
       continue;
@@ -219,6 +221,8 @@ function decodeInto(i: Insn): void {
   }
   if (ri === undefined) throw new DecodeError('ud', cur.bytes.slice());
   const row = ri.row;
+  // LOCK on a non-lockable instruction or a register destination is #UD (SDM Vol. 2 "LOCK").
+  if (lock && (!row.lock || mod === 3 || modrm < 0)) throw new DecodeError('ud', cur.bytes.slice());
   i.fn = row.fn as Handler;
   i.name = row.name;
   i.end = row.end === true;
@@ -242,7 +246,7 @@ function decodeInto(i: Insn): void {
     case 'w': i.size = 2; break;
     case 'd': i.size = 4; break;
     case 'q': case 'f64': i.size = 8; break;
-    case 'd64': i.size = p66 && !sseRow ? 2 : 8; break;
+    case 'd64': i.size = rexW ? 8 : p66 && !sseRow ? 2 : 8; break; // REX.W beats 66
     case 'x': i.size = 16; break;
     case 'y': i.size = vexL ? 32 : 16; break;
     default: i.size = rexW ? 8 : p66 && !(sseRow && ri.pfxCode === 1) ? 2 : 4;

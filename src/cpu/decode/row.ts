@@ -34,6 +34,10 @@ export interface Row {
   vexL?: 0 | 1;
   /** REX.W / VEX.W must be this value when given. */
   w?: 0 | 1;
+  /** ModRM.rm must be this value (register forms of 0F 01 and similar). */
+  rmf?: number;
+  /** LOCK is allowed (memory destination only); otherwise a LOCK prefix raises #UD (SDM "LOCK"). */
+  lock?: boolean;
   /** CPUID feature that makes this form available (for analyze and the coverage report). */
   feature?: string;
 }

@@ -4,7 +4,7 @@
 // common hardware value for larger counts and tests mask it as the SDM allows.
 import type { Cpu } from '../state.js';
 import { ea, type Insn } from '../decode/insn.js';
-import { CF, F_ROT, F_SAR, F_SHL, F_SHR, getCF, materialize, OF } from '../flags.js';
+import { CF, F_ROT, F_SAR, F_SHL, F_SHR, F_SHRD, getCF, materialize, OF } from '../flags.js';
 import { getReg, readMem, setReg, writeMem } from './operand.js';
 
 let rHi = 0;
@@ -190,7 +190,7 @@ export function opShld(c: Cpu, i: Insn): void {
     if (right) { lo = (cat >>> n) & 0xffff; cf = (cat >>> (n - 1)) & 1; }
     else { lo = ((cat << n) >>> 16) & 0xffff; cf = ((cat << (n - 1)) >>> 31) & 1; }
   }
-  c.fOp = right ? F_SHR : F_SHL;
+  c.fOp = right ? F_SHRD : F_SHL;
   c.fAux = cf;
   c.fSize = s; c.fA = a; c.fAHi = aHi; c.fB = n; c.fBHi = 0;
   c.fRes = lo; c.fResHi = hi;
