@@ -29,13 +29,14 @@ export class Block {
   constructor(readonly addr: number, readonly insns: Insn[], readonly end: number) {}
 }
 
-function slot(addr: number): number {
+/** Direct-mapped cache index of a block address. */
+export function slot(addr: number): number {
   return ((addr >>> 0) ^ (addr / 65536)) & CACHE_MASK;
 }
 
 /** Decoded-code cache of one address space. */
 export class CodeCache {
-  private readonly slots: (Block | undefined)[] = new Array(CACHE_MASK + 1);
+  readonly slots: (Block | undefined)[] = new Array(CACHE_MASK + 1);
   private readonly byPage = new Map<number, Block[]>();
   blocksBuilt = 0;
 
@@ -104,6 +105,7 @@ export function codeCacheFor(mem: AddressSpace): CodeCache {
  */
 export function run(c: Cpu, budget: number, jit = true): number {
   const cache = codeCacheFor(c.mem);
+  const slots = cache.slots;
   c.stop = STOP_NONE;
   let executed = 0;
   let cur: Block | null = null;
@@ -118,7 +120,8 @@ export function run(c: Cpu, budget: number, jit = true): number {
       else if (prev !== null && prev.succB !== null && prev.succB.addr === rip && prev.succB.valid) b = prev.succB;
       else {
         cur = null;
-        b = cache.get(rip);
+        const sb = slots[slot(rip)];
+        b = sb !== undefined && sb.addr === rip && sb.valid ? sb : cache.get(rip);
         if (prev !== null) {
           if (prev.succA === null || !prev.succA.valid) prev.succA = b;
           else prev.succB = b;

@@ -7,7 +7,7 @@
 import type { Cpu } from './state.js';
 import type { Handler, Insn } from './decode/insn.js';
 import { templateOf } from './ops/fast.js';
-import { cond } from './flags.js';
+import { cond, getCF } from './flags.js';
 import { mulHiU32 } from './ops/mul128.js';
 
 /** A compiled block. */
@@ -23,8 +23,8 @@ function literal(v: unknown): string {
 
 /** Compiles a decoded block. */
 export function compileBlock(insns: Insn[]): CompiledBlock {
-  const params: string[] = ['cond', 'mulHiU32'];
-  const args: unknown[] = [cond, mulHiU32];
+  const params: string[] = ['cond', 'mulHiU32', 'getCF'];
+  const args: unknown[] = [cond, mulHiU32, getCF];
   const lines: string[] = ['const r = c.r;', 'let k = 0;', 'try {'];
   const last = insns.length - 1;
   insns.forEach((ins, n) => {

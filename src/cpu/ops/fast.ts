@@ -7,13 +7,15 @@
 // Semantics are identical to the generic handlers; the vector tests run through these variants.
 import type { Cpu } from '../state.js';
 import type { Handler, Insn } from '../decode/insn.js';
-import { cond, F_ADD, F_IMUL64, F_LOGIC, F_SAR, F_SHL, F_SHR, F_SUB } from '../flags.js';
+import { cond, F_ADD, F_DEC, F_IMUL64, F_INC, F_LOGIC, F_SAR, F_SHL, F_SHR, F_SUB, getCF } from '../flags.js';
 import { mulHiU32 } from './mul128.js';
 import { opShiftEvIb } from './shift.js';
 import { opImulGvEv } from './muldiv.js';
 import { opAluAccIz, opAluEvGv, opAluEvIz, opAluGvEv, opTestEvGv, ALU_ADD, ALU_AND, ALU_CMP, ALU_OR, ALU_SUB, ALU_XOR } from './alu.js';
 import { opLeaGvM, opMovEvGv, opMovEvIz, opMovGvEv, opMovsx, opMovzx, opMovZvIv } from './mov.js';
-import { opJccJz } from './control.js';
+import { opCallEv, opCallJz, opJccJz, opJmpEv, opJmpJz, opPopZv, opPushZv, opRet } from './control.js';
+import { opCmovGvEv, opSetccEb } from './mov.js';
+import { opIncDecEv, opTestAccIz, opTestEvIz } from './alu.js';
 
 const cache = new Map<string, Handler>();
 const bodies = new Map<Handler, string>();
@@ -27,10 +29,10 @@ export function templateOf(h: Handler): string | undefined {
 function gen(key: string, body: string): Handler {
   let f = cache.get(key);
   if (f === undefined) {
-    const make = new Function('cond', 'mulHiU32', `return function fast_${key.replace(/\W/g, '_')}(c, i) {\n const r = c.r;\n${body}\n};`) as (
-      cnd: typeof cond, mh: typeof mulHiU32,
+    const make = new Function('cond', 'mulHiU32', 'getCF', `return function fast_${key.replace(/\W/g, '_')}(c, i) {\n const r = c.r;\n${body}\n};`) as (
+      cnd: typeof cond, mh: typeof mulHiU32, gcf: typeof getCF,
     ) => Handler;
-    f = make(cond, mulHiU32);
+    f = make(cond, mulHiU32, getCF);
     cache.set(key, f);
     bodies.set(f, body);
   }
@@ -191,25 +193,6 @@ const CMP32: (string | null)[] = [
   'c.fA < c.fB', 'c.fA >= c.fB', 'c.fA <= c.fB', 'c.fA > c.fB',
 ];
 
-function jcc(cc: number): Handler {
-  const fast = CMP32[cc];
-  if (fast === null) {
-    // Sign tests after logic ops are common (test r,r; js/jns).
-    if (cc === 8 || cc === 9) {
-      return gen(`jcc${cc}`, ` if ((c.fOp === ${F_LOGIC} && c.fSize === 4) ? ((c.fRes < 0) === ${cc === 8}) : cond(c, ${cc})) c.rip = i.target;`);
-    }
-    return gen(`jcc${cc}`, ` if (cond(c, ${cc})) c.rip = i.target;`);
-  }
-  const f64 = CMP64[cc]!.replace('LTU', LTU64).replace('LTS', LTS64).replace(/EQ/g, EQ64);
-  const sub = `(c.fOp === ${F_SUB}) ? (c.fSize === 4 ? ${fast} : c.fSize === 8 ? ${f64} : cond(c, ${cc}))`;
-  const z = cc === 4 ? `c.fRes === 0` : cc === 5 ? `c.fRes !== 0` : null;
-  if (z !== null) {
-    return gen(`jcc${cc}`, ` if (c.fOp === ${F_LOGIC} && c.fSize === 4) { if (${z}) c.rip = i.target; }
- else if (${sub} : cond(c, ${cc})) c.rip = i.target;`);
-  }
-  return gen(`jcc${cc}`, ` if (${sub} : cond(c, ${cc})) c.rip = i.target;`);
-}
-
 /** Shift by immediate (SHL/SHR/SAR) on a 32- or 64-bit register; count already known > 0. */
 function shiftImm(i: Insn): Handler | null {
   if (i.isMem || (i.size !== 4 && i.size !== 8)) return null;
@@ -242,6 +225,104 @@ ${flags('v', '0', 'a', '0', cf, F, 4)}`);
 ${flags('v', 'vh', 'a', 'ah', cf, F, 8)}`);
 }
 
+const PUSH = (lo: string, hi: string): string =>
+  ` const sp = r[9] * 4294967296 + (r[8] >>> 0) - 8;\n c.mem.write64(sp, ${lo}, ${hi});\n r[8] = sp | 0; r[9] = (sp / 4294967296) | 0;`;
+
+/** A condition-code expression for the common lazy-flag states, falling back to cond(). */
+function condExpr(cc: number): string {
+  const fast = CMP32[cc];
+  const logic = cc === 4 ? 'c.fRes === 0' : cc === 5 ? 'c.fRes !== 0' : cc === 8 ? 'c.fRes < 0' : cc === 9 ? 'c.fRes >= 0'
+    : cc === 14 ? 'c.fRes <= 0' : cc === 15 ? 'c.fRes > 0' : cc === 12 ? 'c.fRes < 0' : cc === 13 ? 'c.fRes >= 0' : null;
+  let e = `cond(c, ${cc})`;
+  if (fast !== null) {
+    const f64 = CMP64[cc]!.replace('LTU', LTU64).replace('LTS', LTS64).replace(/EQ/g, EQ64);
+    e = `(c.fOp === ${F_SUB} ? (c.fSize === 4 ? ${fast} : c.fSize === 8 ? ${f64} : ${e}) : ${e})`;
+  }
+  if (logic !== null) e = `(c.fOp === ${F_LOGIC} && c.fSize === 4 ? ${logic} : ${e})`;
+  return e;
+}
+
+/** Control transfers, stack and small ALU forms (templates for the block compiler too). */
+function misc(i: Insn, fn: Handler): Handler | null {
+  if (fn === opPushZv && i.size === 8) return gen('push64r', PUSH('r[2 * i.reg]', 'r[2 * i.reg + 1]'));
+  if (fn === opPopZv && i.size === 8) {
+    return gen('pop64r', ` const sp = r[9] * 4294967296 + (r[8] >>> 0);
+ const v = c.mem.read64(sp), vh = c.mem.hi, ns = sp + 8;
+ r[8] = ns | 0; r[9] = (ns / 4294967296) | 0;
+ r[2 * i.reg] = v; r[2 * i.reg + 1] = vh;`);
+  }
+  if (fn === opCallJz) return gen('callrel', `${PUSH('i.next | 0', '(i.next / 4294967296) | 0')}
+ c.rip = i.target;`);
+  if (fn === opJmpJz) return gen('jmprel', ' c.rip = i.target;');
+  if (fn === opRet) {
+    return gen('ret', ` const sp = r[9] * 4294967296 + (r[8] >>> 0);
+ const lo = c.mem.read64(sp);
+ c.rip = c.mem.hi * 4294967296 + (lo >>> 0);
+ const ns = sp + 8 + (i.imm & 65535);
+ r[8] = ns | 0; r[9] = (ns / 4294967296) | 0;`);
+  }
+  if ((fn === opJmpEv || fn === opCallEv) && i.size === 8) {
+    const push = fn === opCallEv ? `${PUSH('i.next | 0', '(i.next / 4294967296) | 0')}
+` : '';
+    if (!i.isMem) return gen(`${fn === opCallEv ? 'call' : 'jmp'}r`, ` const t = r[2 * i.rm + 1] * 4294967296 + (r[2 * i.rm] >>> 0);
+${push} c.rip = t;`);
+    const e = eaExpr(i);
+    if (e === null) return null;
+    return gen(`${fn === opCallEv ? 'call' : 'jmp'}m_${eaKey(i)}`, ` const lo = c.mem.read64(${e}), t = c.mem.hi * 4294967296 + (lo >>> 0);
+${push} c.rip = t;`);
+  }
+  if (fn === opIncDecEv && !i.isMem && (i.size === 4 || i.size === 8)) {
+    const dec = i.ext === 1;
+    const F = dec ? F_DEC : F_INC;
+    // INC/DEC keep CF: fetch it from the current lazy state first.
+    if (i.size === 4) {
+      return gen(`${dec ? 'dec' : 'inc'}32r`, ` const d = 2 * i.rm, a = r[d], v = (a ${dec ? '-' : '+'} 1) | 0, cf = getCF(c);
+ r[d] = v; r[d + 1] = 0;
+ c.fOp = ${F}; c.fSize = 4; c.fA = a; c.fB = 1; c.fBHi = 0; c.fRes = v; c.fAux = cf;`);
+    }
+    return gen(`${dec ? 'dec' : 'inc'}64r`, ` const d = 2 * i.rm, a = r[d], ah = r[d + 1], cf = getCF(c);
+ const v = (a ${dec ? '-' : '+'} 1) | 0, vh = ${dec ? '(a === 0 ? (ah - 1) | 0 : ah)' : '(v === 0 ? (ah + 1) | 0 : ah)'};
+ r[d] = v; r[d + 1] = vh;
+ c.fOp = ${F}; c.fSize = 8; c.fA = a; c.fAHi = ah; c.fB = 1; c.fBHi = 0; c.fRes = v; c.fResHi = vh; c.fAux = cf;`);
+  }
+  if ((fn === opTestEvIz && !i.isMem) || fn === opTestAccIz) {
+    const rm = fn === opTestAccIz ? '0' : 'i.rm';
+    if (i.size === 4) return gen(`test32ri_${rm}`, ` c.fOp = ${F_LOGIC}; c.fSize = 4; c.fRes = r[2 * ${rm}] & i.imm;`);
+    if (i.size === 8) return gen(`test64ri_${rm}`, ` c.fOp = ${F_LOGIC}; c.fSize = 8; c.fRes = r[2 * ${rm}] & i.imm; c.fResHi = r[2 * ${rm} + 1] & (i.imm >> 31);`);
+    if (i.size === 1 && (fn === opTestAccIz || i.rm < 16)) return gen(`test8ri_${rm}`, ` c.fOp = ${F_LOGIC}; c.fSize = 1; c.fRes = r[2 * ${rm}] & i.imm & 255;`);
+    return null;
+  }
+  if (fn === opTestEvIz && i.isMem && i.size === 1) {
+    const e = eaExpr(i);
+    if (e === null) return null;
+    return gen(`test8mi_${eaKey(i)}`, ` c.fOp = ${F_LOGIC}; c.fSize = 1; c.fRes = c.mem.read8(${e}) & i.imm & 255;`);
+  }
+  if (fn === opSetccEb && !i.isMem && i.rm < 16) {
+    return gen(`setcc${i.ext}r`, ` const d = 2 * i.rm; r[d] = (r[d] & ~255) | (${condExpr(i.ext)} ? 1 : 0);`);
+  }
+  if (fn === opCmovGvEv && !i.isMem && (i.size === 4 || i.size === 8)) {
+    if (i.size === 8) return gen(`cmov${i.ext}_64rr`, ` if (${condExpr(i.ext)}) { const d = 2 * i.reg, m = 2 * i.rm; r[d] = r[m]; r[d + 1] = r[m + 1]; }`);
+    return gen(`cmov${i.ext}_32rr`, ` const d = 2 * i.reg; if (${condExpr(i.ext)}) r[d] = r[2 * i.rm]; r[d + 1] = 0;`);
+  }
+  if (fn === opMovsx && i.isMem && i.ext === 4 && i.size === 8) {
+    const e = eaExpr(i);
+    if (e === null) return null;
+    return gen(`movsxd_rm_${eaKey(i)}`, ` const v = c.mem.read32(${e}); r[2 * i.reg] = v; r[2 * i.reg + 1] = v >> 31;`);
+  }
+  if (fn === opMovsx && !i.isMem && i.ext === 1 && (i.size === 4 || i.size === 8) && i.rm < 16) {
+    return gen(`movsx8_${i.size}rr`, ` const v = (r[2 * i.rm] << 24) >> 24; r[2 * i.reg] = v; r[2 * i.reg + 1] = ${i.size === 8 ? 'v >> 31' : '0'};`);
+  }
+  if (fn === opMovzx && i.isMem && i.size === 8) {
+    const e = eaExpr(i);
+    if (e === null) return null;
+    return gen(`movzx${i.ext * 8}_64_${eaKey(i)}`, ` r[2 * i.reg] = c.mem.read${i.ext === 1 ? 8 : 16}(${e}); r[2 * i.reg + 1] = 0;`);
+  }
+  if (fn === opLeaGvM && i.size === 4 && i.seg === 0 && i.asize === 8 && i.base >= 0) {
+    return gen(`lea32_${i.index >= 0 ? 'bi' : 'b'}`, ` r[2 * i.reg] = (r[2 * i.base] + i.disp${i.index >= 0 ? ' + Math.imul(r[2 * i.index], i.scale)' : ''}) | 0; r[2 * i.reg + 1] = 0;`);
+  }
+  return null;
+}
+
 /** Picks a specialised handler for a decoded instruction, or returns its generic one. */
 export function specialize(i: Insn): Handler {
   const fn = i.fn;
@@ -269,7 +350,7 @@ export function specialize(i: Insn): Handler {
       : gen('lea64_bi', ` const b = 2 * i.base, x = 2 * i.index, sc = i.scale;
  const l = (r[b] >>> 0) + (i.disp >>> 0) + (r[x] >>> 0) * sc;
  r[2 * i.reg + 1] = (r[b + 1] + (i.disp >> 31) + Math.imul(r[x + 1], sc) + Math.floor(l / 4294967296)) | 0; r[2 * i.reg] = l | 0;`);
-  } else if (fn === opJccJz) h = jcc(i.ext);
+  } else if (fn === opJccJz) h = gen(`jcc${i.ext}x`, ` if (${condExpr(i.ext)}) c.rip = i.target;`);
   else if (fn === opShiftEvIb) h = shiftImm(i);
   else if (fn === opImulGvEv && !i.isMem && i.size === 8) {
     h = gen('imul64rr', ` const d = 2 * i.reg, m = 2 * i.rm, a = r[d], ah = r[d + 1], b = r[m], bh = r[m + 1];
@@ -280,6 +361,7 @@ export function specialize(i: Insn): Handler {
   else if (fn === opMovZvIv && i.size === 4) h = gen('mov32ri', ' r[2 * i.reg] = i.imm; r[2 * i.reg + 1] = 0;');
   else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 1 && i.rm < 16) h = gen('movzx8rr', ' r[2 * i.reg] = r[2 * i.rm] & 255; r[2 * i.reg + 1] = 0;');
   else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 2) h = gen('movzx16rr', ' r[2 * i.reg] = r[2 * i.rm] & 65535; r[2 * i.reg + 1] = 0;');
+  if (h === null) h = misc(i, fn);
   return h ?? fn;
 }
 
