@@ -22,7 +22,7 @@ interface RowInfo {
   pfxCode: number; // -1 any, 0 none, 1 66, 2 f3, 3 f2
 }
 
-const MODRM_OPS = /^(E|G|M|R|W|V|U|N|P|Q|S|C|D)/;
+const MODRM_OPS = /^(E|G|M|R|W|V|U|N|P|Q|S|C|D)([a-z0-9]|$)/;
 
 function info(row: Row): RowInfo {
   const toks = row.ops === '' ? [] : row.ops.split(',');

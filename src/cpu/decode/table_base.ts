@@ -16,6 +16,7 @@ import { opDivEv, opIdivEv, opImulEv, opImulGvEv, opImulGvEvIz, opMulEv, opMulx 
 import { opShiftEv1, opShiftEvCl, opShiftEvIb, opShld, opShiftx, opRorx } from '../ops/shift.js';
 import { opCmps, opLods, opMovs, opScas, opStos } from '../ops/string.js';
 import { opInt3, opUD } from '../ops/traps.js';
+import { opInt1, opLarLsl, opMovEvSw, opMovSwEw, opPopSeg, opPushSeg, opVerrVerw, opXlat } from '../ops/segment.js';
 
 const ALU_NAMES = ['add', 'or', 'adc', 'sbb', 'and', 'sub', 'xor', 'cmp'];
 const CC = ['o', 'no', 'b', 'ae', 'e', 'ne', 'be', 'a', 's', 'ns', 'p', 'np', 'l', 'ge', 'le', 'g'];
@@ -89,7 +90,11 @@ export const BASE_ROWS: Row[] = [
   { map: 0, code: 0x89, name: 'mov', ops: 'Ev,Gv', fn: opMovEvGv },
   { map: 0, code: 0x8a, name: 'mov', ops: 'Gb,Eb', size: 'b', fn: opMovGvEv },
   { map: 0, code: 0x8b, name: 'mov', ops: 'Gv,Ev', fn: opMovGvEv },
+  { map: 0, code: 0x8c, name: 'mov', ops: 'Ev,Sw', fn: opMovEvSw },
   { map: 0, code: 0x8d, name: 'lea', ops: 'Gv,M', mod: 'mem', fn: opLeaGvM },
+  { map: 0, code: 0x8e, name: 'mov', ops: 'Sw,Ew', fn: opMovSwEw },
+  { map: 0, code: 0xd7, name: 'xlat', ops: '', fn: opXlat },
+  { map: 0, code: 0xf1, name: 'int1', ops: '', fn: opInt1, end: true },
   { map: 0, code: 0x8f, ext: 0, name: 'pop', ops: 'Ev', size: 'd64', fn: opPopEv },
   { map: 0, code: 0x90, name: 'xchg', ops: 'Zv,rAX', fn: opXchgZvAx },
   { map: 0, code: 0x98, name: 'cbw', ops: '', fn: opCbw },
@@ -165,9 +170,17 @@ export const BASE_ROWS: Row[] = [
   // 0F map
   { map: 1, code: 0x01, name: 'rdtscp', ops: '', fn: opRdtscp, mod: 'reg', ext: 7, rmf: 1 },
   { map: 1, code: 0xae, ext: 7, mod: 'mem', pfx: 'none', name: 'clflush', ops: 'Mb', fn: opNop, feature: 'CLFSH' },
+  { map: 1, code: 0x00, ext: 4, name: 'verr', ops: 'Ew', fn: opVerrVerw, sel: 4 },
+  { map: 1, code: 0x00, ext: 5, name: 'verw', ops: 'Ew', fn: opVerrVerw, sel: 5 },
+  { map: 1, code: 0x02, name: 'lar', ops: 'Gv,Ew', fn: opLarLsl, sel: 0 },
+  { map: 1, code: 0x03, name: 'lsl', ops: 'Gv,Ew', fn: opLarLsl, sel: 1 },
   { map: 1, code: 0x05, name: 'syscall', ops: '', fn: opSyscall, end: true },
+  { map: 1, code: 0xa0, name: 'push', ops: 'FS', size: 'd64', fn: opPushSeg },
+  { map: 1, code: 0xa1, name: 'pop', ops: 'FS', size: 'd64', fn: opPopSeg, sel: 4 },
+  { map: 1, code: 0xa8, name: 'push', ops: 'GS', size: 'd64', fn: opPushSeg },
+  { map: 1, code: 0xa9, name: 'pop', ops: 'GS', size: 'd64', fn: opPopSeg, sel: 5 },
   { map: 1, code: 0x0b, name: 'ud2', ops: '', fn: opUD, end: true },
-  { map: 1, code: 0x0d, name: 'prefetch', ops: 'Ev', mod: 'mem', fn: opNop },
+  { map: 1, code: 0x0d, name: 'prefetch', ops: 'Ev', fn: opNop },
   { map: 1, code: 0x18, name: 'nop', ops: 'Ev', fn: opNop },
   { map: 1, code: 0x19, name: 'nop', ops: 'Ev', fn: opNop },
   { map: 1, code: 0x1a, name: 'nop', ops: 'Ev', fn: opNop },
