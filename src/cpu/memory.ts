@@ -498,7 +498,13 @@ export class AddressSpace {
       for (let i = 0; i < DIR_SIZE; i++) {
         let e = t[i];
         if (e === 0) continue;
-        const frame = e >>> E_SHIFT;
+        let frame = e >>> E_SHIFT;
+        if (frame === 0 && (e & E_SHARED)) {
+          // An untouched MAP_SHARED page must become one frame both processes see.
+          frame = this.phys.alloc();
+          e = (e & ((1 << E_SHIFT) - 1)) | (frame << E_SHIFT);
+          t[i] = e;
+        }
         if (frame !== 0) {
           this.phys.refs[frame]++;
           if (!(e & E_SHARED)) e |= E_COW;

@@ -1,7 +1,9 @@
 // The POSIX-X machine: spawns a guest process from an ELF file, runs the scheduler, dispatches
 // syscalls through the table, turns CPU stops into signals, and resolves with the exit status
 // (exit code, or 128+signal as a shell reports it).
+import fs from 'node:fs';
 import path from 'node:path';
+import nodeTty from 'node:tty';
 import { GuestFault, PhysMem } from '../cpu/memory.js';
 import { run } from '../cpu/interp.js';
 import { STOP_BUDGET, STOP_DIVIDE, STOP_FAULT, STOP_HALT, STOP_ILLEGAL, STOP_SYSCALL, STOP_TRAP } from '../cpu/state.js';
@@ -14,6 +16,11 @@ import { buildImage } from './exec.js';
 import { futexWake } from './futex.js';
 import { Cpu } from '../cpu/state.js';
 import { EFAULT, ENOSYS } from '../musl-shim/abi/errno.js';
+import { defaultAction, SA_RESTART, SI_USER } from '../musl-shim/abi/signal.js';
+import { abandonWaits, interruptWait } from './wait.js';
+import { notifySignalWaiters } from './vfs/signalfd.js';
+import { releaseSharedMappings } from './sys_mmap.js';
+import { NodeTtyHost, Terminal, TtyFile } from './vfs/tty.js';
 import { O_RDONLY, O_RDWR, O_WRONLY } from '../musl-shim/abi/fcntl.js';
 import {
   FPE_INTDIV, ILL_ILLOPN, SI_KERNEL, SI_TKILL, SIGFPE, SIGILL, SIGSEGV, SIGTRAP, SIGNAL_NAMES, TRAP_BRKPT, SIGCHLD, SA_NOCLDWAIT,
@@ -21,6 +28,8 @@ import {
 import { SyscallArgs } from './args.js';
 import { type MachineApi, type PxProcess, SYS_BLOCKED, SYS_NORETURN } from './context.js';
 import { FdTable } from './fd_table.js';
+import { buildVfs, initialCwd } from './vfs/setup.js';
+import type { Vfs } from './vfs/vfs.js';
 import { deliver, setAltStack, type SigInfo } from './signals.js';
 import { HANDLERS, SYSCALLS } from './syscall_table.js';
 import { BufferSource, CaptureFile, HostFile, NullFile } from './vfs/file.js';
@@ -40,6 +49,16 @@ export interface RunOptions {
   tracer?: Tracer;
   /** Instructions per time slice. */
   slice?: number;
+  /** Use the block compiler (default true); false runs the interpreter only (for cross-checks). */
+  jit?: boolean;
+  /** Namespace (vfs/setup.ts): a host directory at "/" instead of the host's "/". */
+  root?: string;
+  /** Extra host mounts, "HOST:GUEST[:ro]". */
+  mounts?: string[];
+  /** memfs volumes at these guest paths. */
+  tmpfs?: string[];
+  /** A memfs root: nothing but the explicit mounts (and /dev, /proc) is reachable. */
+  sandbox?: boolean;
 }
 
 /** The outcome of a run. */
@@ -86,8 +105,11 @@ export class Machine implements MachineApi {
   private instructions = 0;
   private readonly slice: number;
   strictError: StrictError | null = null;
+  /** The mount namespace every process of this machine sees. */
+  readonly vfs: Vfs;
 
   constructor(private readonly opts: RunOptions) {
+    this.vfs = buildVfs(opts, () => this.processes.values());
     this.sched = new Scheduler((t) => this.step(t));
     this.args = new SyscallArgs(this);
     this.slice = opts.slice ?? 200000;
@@ -97,9 +119,9 @@ export class Machine implements MachineApi {
   spawn(file: string): PxProcess {
     const cwd = this.opts.cwd ?? process.cwd();
     const img = buildImage(this.phys, cwd, file, this.opts.argv, this.opts.env);
-    const fds = new FdTable();
+    const fds = new FdTable(this.vfs);
     const pid = this.newId();
-    const p: PxProcess = new Process(pid, 1, img.mem, fds, cwd);
+    const p: PxProcess = new Process(pid, 1, img.mem, fds, initialCwd(this.vfs, cwd));
     p.exe = img.exe;
     p.comm = path.basename(img.exe).slice(0, 15);
     p.argv = img.argv;
@@ -120,7 +142,9 @@ export class Machine implements MachineApi {
     const p = t.process as PxProcess;
     let img;
     try {
-      img = buildImage(this.phys, p.cwd, file, argv, envp);
+      // /proc/self/exe names the running image (busybox and others re-exec themselves through it).
+      const self = file === '/proc/self/exe' || file === `/proc/${p.pid}/exe` ? p.exe : file;
+      img = buildImage(this.phys, p.cwd, self, argv, envp);
     } catch (e) {
       if (e instanceof LoadError) return -e.errno;
       throw e;
@@ -131,7 +155,7 @@ export class Machine implements MachineApi {
     }
     p.threads.length = 0;
     p.threads.push(t);
-    if (!this.sharedMem.has(p)) p.mem.destroy();
+    if (!this.sharedMem.has(p)) { releaseSharedMappings(p.mem); p.mem.destroy(); }
     this.sharedMem.delete(p);
     p.mem = img.mem;
     const c = t.cpu;
@@ -172,6 +196,9 @@ export class Machine implements MachineApi {
     this.sched.add(t);
   }
 
+  /** The host terminal, when exo-run's stdin/stdout/stderr is one. */
+  private tty: Terminal | null = null;
+
   private setupStdio(fds: FdTable): void {
     if (this.opts.capture) {
       fds.install(this.opts.stdin ? new BufferSource(this.opts.stdin, 'pipe:[stdin]') : new NullFile(O_RDONLY, '/dev/null'), false);
@@ -179,17 +206,45 @@ export class Machine implements MachineApi {
       this.stderrCap = new CaptureFile('pipe:[stderr]');
       fds.install(this.stdoutCap, false);
       fds.install(this.stderrCap, false);
-    } else {
-      fds.install(this.opts.stdin ? new BufferSource(this.opts.stdin, 'pipe:[stdin]') : new HostFile(0, O_RDWR, '/dev/stdin', false), false);
-      fds.install(new HostFile(1, O_RDWR, '/dev/stdout', false), false);
-      fds.install(new HostFile(2, O_RDWR, '/dev/stderr', false), false);
+      return;
     }
+    // A host TTY on any of fds 0-2 becomes one guest terminal shared by those fds.
+    const isTty = [0, 1, 2].map((fd) => nodeTty.isatty(fd));
+    if (isTty.some((x) => x)) {
+      this.tty = new Terminal(new NodeTtyHost(isTty[1] ? 1 : isTty[2] ? 2 : 0, isTty[0] && !this.opts.stdin));
+      this.tty.onSignal = (sig) => this.signalForeground(sig);
+    }
+    const std = (fd: number, name: string) => {
+      if (this.tty !== null && isTty[fd]) {
+        let p = name;
+        try { p = fs.readlinkSync(`/proc/self/fd/${fd}`); } catch { /* keep /dev/stdX */ }
+        return new TtyFile(this.tty, O_RDWR, p);
+      }
+      return new HostFile(fd, O_RDWR, name, false);
+    };
+    fds.install(this.opts.stdin ? new BufferSource(this.opts.stdin, 'pipe:[stdin]') : std(0, '/dev/stdin'), false);
+    fds.install(std(1, '/dev/stdout'), false);
+    fds.install(std(2, '/dev/stderr'), false);
     void O_WRONLY;
+  }
+
+  /** Terminal-generated signals go to the foreground process group (its first live thread each). */
+  private signalForeground(sig: number): void {
+    const fg = this.tty?.fgPgrp || this.init?.pgid || 0;
+    for (const p of this.processes.values()) {
+      if (p.exited || p.pgid !== fg) continue;
+      const t = p.threads.find((x) => x.state !== T_EXITED);
+      if (t) this.signalThread(t, sig);
+    }
   }
 
   /** Runs until the first process exits; resolves with its status. */
   async run(): Promise<RunResult> {
-    await this.sched.run();
+    try {
+      await this.sched.run();
+    } finally {
+      this.tty?.shutdown(); // the host terminal's mode is restored however the run ends
+    }
     if (this.strictError) throw this.strictError;
     const ws = this.init?.waitStatus ?? 0;
     const sig = ws & 0x7f;
@@ -209,7 +264,7 @@ export class Machine implements MachineApi {
   private step(t: Thread): void {
     const c = t.cpu;
     const before = c.icount;
-    const stop = run(c, this.slice);
+    const stop = run(c, this.slice, this.opts.jit !== false);
     this.instructions += c.icount - before;
     switch (stop) {
       case STOP_SYSCALL: this.syscall(t); break;
@@ -320,7 +375,7 @@ export class Machine implements MachineApi {
     if (res === SYS_NORETURN) { if (tracer) tracer.exit(t, nr, 0, true); return; }
     if (res === SYS_BLOCKED) {
       c.rip -= 2; // re-execute the syscall instruction when woken (rax still holds nr)
-      this.park(t);
+      this.parkInSyscall(t);
       return;
     }
     r[0] = res | 0;
@@ -343,6 +398,66 @@ export class Machine implements MachineApi {
     }
   }
 
+  // ---- interruption of blocked syscalls (signal(7)) -------------------------------------------
+
+  /** Threads parked inside a syscall (to be retried), with the wait they parked on. */
+  private readonly inSyscall = new WeakMap<Thread, object>();
+  /** Resolvers that wake the scheduler when a signal interrupts a parked thread. */
+  private readonly kicks = new WeakMap<Thread, () => void>();
+
+  /** Parks t in its syscall; a pending signal the (possibly temporary) mask lets through interrupts at once. */
+  private parkInSyscall(t: Thread): void {
+    const w = t.waiting;
+    if (w !== null) {
+      const kick = new Promise<void>((res) => this.kicks.set(t, res));
+      w.ready = Promise.race([w.ready, kick]);
+      this.inSyscall.set(t, w);
+    }
+    this.park(t);
+    for (let sig = 1; sig < 65; sig++) {
+      const bit = 1 << ((sig - 1) & 31);
+      const pend = sig <= 32 ? t.pendingLo & ~t.sigmaskLo : t.pendingHi & ~t.sigmaskHi;
+      if ((pend & bit) && this.interrupt(t, sig)) return;
+    }
+  }
+
+  /**
+   * A signal for a thread parked in a syscall: unless it is blocked or ignored, the call ends with
+   * -EINTR (or is restarted after the handler under SA_RESTART) and the signal is delivered now.
+   */
+  private interrupt(t: Thread, sig: number): boolean {
+    if (t.state !== T_BLOCKED || t.waiting === null || this.inSyscall.get(t) !== t.waiting) return false;
+    const bit = 1 << ((sig - 1) & 31);
+    if ((sig <= 32 ? t.sigmaskLo : t.sigmaskHi) & bit) return false;
+    const p = t.process as PxProcess;
+    const act = p.sigactions[sig];
+    const dfl = defaultAction(sig);
+    if (act.handler === 1 || (act.handler === 0 && dfl !== 'term' && dfl !== 'core')) return false;
+    const c = t.cpu;
+    const nr = c.r[0];
+    const { result, restartable } = interruptWait(t); // also restores a ppoll/pselect6 mask
+    t.waiting = null;
+    t.state = T_RUNNABLE;
+    this.inSyscall.delete(t);
+    this.kicks.get(t)?.();
+    this.kicks.delete(t);
+    if (!(restartable && act.handler > 1 && (act.flags & SA_RESTART) && !NO_RESTART.has(nr))) {
+      c.rip += 2;
+      c.r[0] = result | 0;
+      c.r[1] = result < 0 ? -1 : 0;
+    }
+    if (sig <= 32) t.pendingLo &= ~bit; else t.pendingHi &= ~bit;
+    let status: number;
+    try {
+      status = deliver(t, { signo: sig, code: SI_USER, addr: 0, pid: p.pid, uid: process.getuid?.() ?? 0 });
+    } catch (e) {
+      if (!(e instanceof GuestFault)) throw e;
+      status = SIGSEGV | 0x80;
+    }
+    if (status >= 0) this.exitProcess(p, status);
+    return true;
+  }
+
   // ---- MachineApi ---------------------------------------------------------------------------
 
   exitProcess(p: PxProcess, waitStatus: number): void {
@@ -352,8 +467,9 @@ export class Machine implements MachineApi {
     for (const th of p.threads) {
       if (th.state !== T_EXITED) this.threadGone(th);
     }
+    abandonWaits(p.threads);
     p.fds.closeAll();
-    if (!this.sharedMem.has(p)) p.mem.destroy();
+    if (!this.sharedMem.has(p)) { releaseSharedMappings(p.mem); p.mem.destroy(); }
     this.sharedMem.delete(p);
     // Orphans are reaped by nobody: they vanish when they exit (no init process here).
     for (const ch of p.children) {
@@ -413,6 +529,8 @@ export class Machine implements MachineApi {
   signalThread(t: Thread, sig: number): void {
     if (sig <= 32) t.pendingLo |= 1 << (sig - 1);
     else t.pendingHi |= 1 << (sig - 33);
+    notifySignalWaiters();
+    this.interrupt(t, sig);
   }
 
   threadById(tid: number): Thread | undefined {
@@ -423,6 +541,12 @@ export class Machine implements MachineApi {
     return this.processes.get(pid);
   }
 }
+
+/** Syscalls never restarted after a handler, even with SA_RESTART (signal(7)). */
+const NO_RESTART = new Set([
+  7, 23, 34, 35, 128, 130, 230, 232, 270, 271, 281, 441, // poll select pause nanosleep sigtimedwait sigsuspend ...
+  45, 47, 64, 69, 70, 208, 299, 243, // recvfrom recvmsg semop msgsnd msgrcv io_getevents recvmmsg mq_timedreceive
+]);
 
 /** Runs one program to completion (the API the CLI and the conformance tests use). */
 export async function runProgram(file: string, opts: RunOptions): Promise<RunResult> {

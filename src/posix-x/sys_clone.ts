@@ -10,6 +10,7 @@ import type { SyscallArgs } from './args.js';
 import { blockOn, parkAfterReturn, proc, SYS_NORETURN, type PxProcess, type SysResult } from './context.js';
 import { getPath, getU64, putU64 } from './guest_io.js';
 import type { SysDef } from './sys_def.js';
+import { forkFileMappings } from './sys_mmap.js';
 
 // clone(2) flags (include/uapi/linux/sched.h).
 const CSIGNAL = 0xff;
@@ -38,6 +39,7 @@ function doClone(t: Thread, a: SyscallArgs, flags: number, stack: number, ptid: 
     p.threads.push(child);
   } else {
     const mem = flags & CLONE_VM ? p.mem : p.mem.fork();
+    if (!(flags & CLONE_VM)) forkFileMappings(p.mem, mem);
     const fds = flags & CLONE_FILES ? p.fds : p.fds.fork();
     const np: PxProcess = new Process(tid, flags & CLONE_PARENT ? p.ppid : p.pid, mem, fds, p.cwd);
     np.parent = flags & CLONE_PARENT ? p.parent : p;

@@ -159,10 +159,20 @@ export function sysSchedGetaffinity(t: Thread, a: SyscallArgs): SysResult {
   return 8;
 }
 
-/** getrandom(2): host CSPRNG. */
+/** A pool of host CSPRNG bytes, refilled in bulk so small getrandom calls stay cheap. */
+const POOL = new Uint8Array(64 * 1024);
+let poolPos = POOL.length;
+
+/** getrandom(2): host CSPRNG (GRND_RANDOM/GRND_NONBLOCK/GRND_INSECURE never block here). */
 export function sysGetrandom(t: Thread, a: SyscallArgs): SysResult {
   const buf = a.ptr(0), len = Math.min(a.size(1), 0x2000000), flags = a.u32(2);
   if (flags & ~7) return -E.EINVAL;
+  if (len <= 256) {
+    if (poolPos + len > POOL.length) { randomFillSync(POOL); poolPos = 0; }
+    t.cpu.mem.writeBytes(buf, POOL.subarray(poolPos, poolPos + len));
+    poolPos += len;
+    return len;
+  }
   const b = new Uint8Array(len);
   randomFillSync(b);
   t.cpu.mem.writeBytes(buf, b);

@@ -12,6 +12,14 @@ import * as S from './sys_signal.js';
 import * as IO from './sys_ioctl.js';
 import * as CL from './sys_clone.js';
 import * as FX from './sys_futex.js';
+import * as PI from './sys_pipe.js';
+import * as PO from './sys_poll.js';
+import * as EV from './sys_event.js';
+import * as SP from './sys_splice.js';
+import * as ST from './sys_stat.js';
+import * as DR from './sys_dir.js';
+import * as FO from './sys_fsops.js';
+import * as AT from './sys_attr.js';
 
 import type { ArgKind, SysDef, SysPath, Support } from './sys_def.js';
 export type { ArgKind, SysPath, Support } from './sys_def.js';
@@ -28,7 +36,8 @@ export interface SysRow {
 }
 
 
-const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS, ...IO.ROWS, ...CL.ROWS, ...FX.ROWS];
+const DEFS: SysDef[] = [...RW.ROWS, ...F.ROWS, ...MM.ROWS, ...P.ROWS, ...T.ROWS, ...S.ROWS, ...IO.ROWS, ...CL.ROWS, ...FX.ROWS,
+  ...PI.ROWS, ...PO.ROWS, ...EV.ROWS, ...SP.ROWS, ...ST.ROWS, ...DR.ROWS, ...FO.ROWS, ...AT.ROWS];
 
 /** SYSCALLS[nr]: the row for every number Linux assigns; fn = null means ENOSYS. */
 export const SYSCALLS: SysRow[] = [];

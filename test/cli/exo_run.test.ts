@@ -18,7 +18,7 @@ function exo(args: string[], input?: string): { status: number | null; stdout: s
 
 function write(name: string, bytes: Uint8Array | string): string {
   const p = path.join(dir, name);
-  fs.writeFileSync(p, bytes);
+  fs.writeFileSync(p, bytes, { mode: 0o755 }); // executable, so the loader (not EACCES) answers
   return p;
 }
 
@@ -50,6 +50,7 @@ describe('exo-run', () => {
     ['missing file', () => path.join(dir, 'nope'), 127, /No such file or directory/],
     ['a directory', () => dir, 126, /directory/i],
     ['empty file', () => write('empty', ''), 126, /./],
+    ['a file without execute permission', () => { const p = write('noexec', fs.readFileSync(hello)); fs.chmodSync(p, 0o644); return p; }, 126, /Permission denied/],
     ['a text file', () => write('text', 'hello world, not an ELF file at all\n'), 126, /not an ELF|exec format/i],
     ['truncated header', () => write('trunc', fs.readFileSync(hello).subarray(0, 40)), 126, /truncated|too short/i],
     ['32-bit ELF', () => write('elf32', elfHeader((b) => { b[4] = 1; })), 126, /32-bit/],
