@@ -53,6 +53,13 @@ export class Cpu {
   stop = STOP_NONE;
   faultAddr = 0;
   faultCode = 0;
+  /**
+   * In-loop syscall hook (the POSIX-X fast path): called by SYSCALL; returns true when it handled
+   * the call completely, so execution continues without leaving the interpreter.
+   */
+  sysHook: ((c: Cpu) => boolean) | null = null;
+  /** The kernel thread that owns this CPU (opaque to the CPU layer). */
+  owner: unknown = null;
   /** Index of the faulting instruction inside a compiled block. */
   faultIdx = 0;
   /** Instructions retired (approximate at block granularity). */

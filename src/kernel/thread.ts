@@ -30,5 +30,6 @@ export class Thread {
 
   constructor(readonly tid: number, public process: Process, cpu?: Cpu) {
     this.cpu = cpu ?? new Cpu(process.mem);
+    this.cpu.owner = this;
   }
 }

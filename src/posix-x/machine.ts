@@ -31,7 +31,7 @@ import { FdTable } from './fd_table.js';
 import { buildVfs, initialCwd } from './vfs/setup.js';
 import type { Vfs } from './vfs/vfs.js';
 import { deliver, setAltStack, type SigInfo } from './signals.js';
-import { HANDLERS, SYSCALLS } from './syscall_table.js';
+import { HANDLERS, IN_LOOP, SYSCALLS } from './syscall_table.js';
 import { BufferSource, CaptureFile, HostFile, NullFile } from './vfs/file.js';
 import type { Tracer } from './trace.js';
 
@@ -193,8 +193,30 @@ export class Machine implements MachineApi {
 
   addThread(t: Thread): void {
     this.threads.set(t.tid, t);
+    if (!this.opts.tracer && !this.opts.strict) t.cpu.sysHook = this.fastPath;
     this.sched.add(t);
   }
+
+  /** The fast path: fast-table syscalls answered inside the CPU loop (no dispatch, no allocation). */
+  private readonly fastPath = (c: Cpu): boolean => {
+    const r = c.r;
+    if (r[1] !== 0) return false;
+    const nr = r[0];
+    const fn = nr >= 0 && nr < IN_LOOP.length ? IN_LOOP[nr] : null;
+    if (fn === null) return false;
+    const a = this.args;
+    a.cpu = c;
+    let res: number;
+    try {
+      res = fn(c.owner as Thread, a);
+    } catch (e) {
+      if (!(e instanceof GuestFault)) throw e;
+      res = -EFAULT;
+    }
+    r[0] = res | 0;
+    r[1] = res < 0 ? -1 : Math.floor(res / 4294967296) | 0;
+    return true;
+  };
 
   /** The host terminal, when exo-run's stdin/stdout/stderr is one. */
   private tty: Terminal | null = null;

@@ -51,3 +51,8 @@ for (const [nr, fn, path, support, args, note] of DEFS) {
 
 /** Dense handler array for dispatch (indexing an array beats a lookup in a sparse one). */
 export const HANDLERS: (SysHandler | null)[] = Array.from({ length: 512 }, (_, nr) => SYSCALLS[nr]?.fn ?? null);
+
+/** Syscalls the CPU may complete in its own loop (SysPath 'fast', minus those that must reach
+ *  the scheduler: signal-mask changes, sigreturn and sched_yield). */
+export const IN_LOOP: (SysHandler | null)[] = HANDLERS.map((fn, nr) =>
+  fn !== null && SYSCALLS[nr]?.path === 'fast' && ![13, 14, 15, 24, 127, 131].includes(nr) ? fn : null);

@@ -201,6 +201,7 @@ export function opSyscall(c: Cpu, i: Insn): void {
   r[3] = Math.floor(i.next / 4294967296) | 0;
   r[22] = getFlags(c) | 0;
   r[23] = 0;
+  if (c.sysHook !== null && c.sysHook(c)) return;
   c.stop = STOP_SYSCALL;
 }
 
