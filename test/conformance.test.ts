@@ -1,5 +1,5 @@
 // Conformance: run every fixture in fixtures/manifest.json (except benchmarks)
-// at -O0 and -O2 under the Exo runtime and compare stdout, stderr and the exit
+// at -O0, -O2, -O3 -march=x86-64-v2 and -O3 -march=x86-64-v3 under the Exo runtime and compare stdout, stderr and the exit
 // status byte for byte with what the same binary did natively
 // (fixtures/expected/*, recorded by fixtures/build.sh).
 //
@@ -18,7 +18,7 @@ import { runProgram } from '../src/posix-x/machine.js';
  */
 const KNOWN_FAILURES: ReadonlySet<string> = new Set<string>([]);
 
-const OPTS = ['O0', 'O2'] as const;
+const OPTS = ['O0', 'O2', 'O3v2', 'O3v3'] as const;
 type Opt = (typeof OPTS)[number];
 
 const TIMEOUT_MS = 60_000;
