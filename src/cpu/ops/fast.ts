@@ -16,6 +16,8 @@ import { opLeaGvM, opMovEvGv, opMovEvIz, opMovGvEv, opMovsx, opMovzx, opMovZvIv 
 import { opCallEv, opCallJz, opJccJz, opJmpEv, opJmpJz, opPopZv, opPushZv, opRet } from './control.js';
 import { opCmovGvEv, opSetccEb } from './mov.js';
 import { opIncDecEv, opTestAccIz, opTestEvIz } from './alu.js';
+import * as SM from './sse_mov.js';
+import * as SI from './sse_int.js';
 
 const cache = new Map<string, Handler>();
 const bodies = new Map<Handler, string>();
@@ -323,6 +325,50 @@ ${push} c.rip = t;`);
   return null;
 }
 
+/**
+ * SSE data movement and bitwise forms (exact bit copies: no NaN or MXCSR semantics involved).
+ * Legacy-SSE writes leave the YMM upper half (x[8n+4..]) alone (SDM Vol. 1 §14.1.2).
+ */
+function sse(i: Insn, fn: Handler): Handler | null {
+  const e = i.isMem ? eaExpr(i) : null;
+  if (i.isMem && e === null) return null;
+  const key = i.isMem ? eaKey(i) : 'r';
+  if (fn === SM.opMovsdVsdWsd) {
+    return i.isMem
+      ? gen(`movsd_load_${key}`, ` const x = c.xmm, d = i.reg << 3; x[d] = c.mem.read64(${e}); x[d + 1] = c.mem.hi; x[d + 2] = 0; x[d + 3] = 0;`)
+      : gen('movsd_rr', ' const x = c.xmm, d = i.reg << 3, m = i.rm << 3; x[d] = x[m]; x[d + 1] = x[m + 1];');
+  }
+  if (fn === SM.opMovsdWsdVsd && i.isMem) {
+    return gen(`movsd_store_${key}`, ` const x = c.xmm, m = i.reg << 3; c.mem.write64(${e}, x[m], x[m + 1]);`);
+  }
+  const full = ' x[d] = x[m]; x[d + 1] = x[m + 1]; x[d + 2] = x[m + 2]; x[d + 3] = x[m + 3];';
+  if ((fn === SM.opMovapsVpsWps || fn === SM.opMovapdVpdWpd || fn === SM.opMovdqaVdqWdq || fn === SM.opMovupsVpsWps || fn === SM.opMovdquVdqWdq) && !i.isMem) {
+    return gen('movx_rr', ` const x = c.xmm, d = i.reg << 3, m = i.rm << 3;${full}`);
+  }
+  if ((fn === SM.opMovupsVpsWps || fn === SM.opMovdquVdqWdq) && i.isMem) {
+    return gen(`movu_load_${key}`, ` const x = c.xmm, d = i.reg << 3, a = ${e};
+ x[d] = c.mem.read64(a); x[d + 1] = c.mem.hi; x[d + 2] = c.mem.read64(a + 8); x[d + 3] = c.mem.hi;`);
+  }
+  if ((fn === SM.opMovupsWpsVps || fn === SM.opMovdquWdqVdq) && i.isMem) {
+    return gen(`movu_store_${key}`, ` const x = c.xmm, m = i.reg << 3, a = ${e};
+ c.mem.write64(a, x[m], x[m + 1]); c.mem.write64(a + 8, x[m + 2], x[m + 3]);`);
+  }
+  if ((fn === SI.opPxorVdqWdq || fn === SI.opXorpsVpsWps || fn === SI.opXorpdVpdWpd) && !i.isMem) {
+    return gen('pxor_rr', ' const x = c.xmm, d = i.reg << 3, m = i.rm << 3; x[d] ^= x[m]; x[d + 1] ^= x[m + 1]; x[d + 2] ^= x[m + 2]; x[d + 3] ^= x[m + 3];');
+  }
+  if (fn === SM.opMovdVyEy && !i.isMem) {
+    return (i.rex & 8)
+      ? gen('movq_xr', ' const x = c.xmm, d = i.reg << 3; x[d] = r[2 * i.rm]; x[d + 1] = r[2 * i.rm + 1]; x[d + 2] = 0; x[d + 3] = 0;')
+      : gen('movd_xr', ' const x = c.xmm, d = i.reg << 3; x[d] = r[2 * i.rm]; x[d + 1] = 0; x[d + 2] = 0; x[d + 3] = 0;');
+  }
+  if (fn === SM.opMovdEyVy && !i.isMem) {
+    return (i.rex & 8)
+      ? gen('movq_rx', ' const x = c.xmm, m = i.reg << 3; r[2 * i.rm] = x[m]; r[2 * i.rm + 1] = x[m + 1];')
+      : gen('movd_rx', ' const x = c.xmm, m = i.reg << 3; r[2 * i.rm] = x[m]; r[2 * i.rm + 1] = 0;');
+  }
+  return null;
+}
+
 /** Picks a specialised handler for a decoded instruction, or returns its generic one. */
 export function specialize(i: Insn): Handler {
   const fn = i.fn;
@@ -362,6 +408,7 @@ export function specialize(i: Insn): Handler {
   else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 1 && i.rm < 16) h = gen('movzx8rr', ' r[2 * i.reg] = r[2 * i.rm] & 255; r[2 * i.reg + 1] = 0;');
   else if (fn === opMovzx && !i.isMem && i.size === 4 && i.ext === 2) h = gen('movzx16rr', ' r[2 * i.reg] = r[2 * i.rm] & 65535; r[2 * i.reg + 1] = 0;');
   if (h === null) h = misc(i, fn);
+  if (h === null && i.map === 1 && !i.lock) h = sse(i, fn);
   return h ?? fn;
 }
 
