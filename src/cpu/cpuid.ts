@@ -1,15 +1,19 @@
 // CPUID (Intel SDM Vol. 2A "CPUID"): advertises exactly the features this CPU implements, so
 // that guest code (musl, gcc's ifunc-free static code, hand-written dispatch) never selects
 // an unimplemented path. Feature bits are set here as their instruction groups are completed.
-/** CPUID.1:EDX: FPU TSC CX8 CMOV FXSR SSE SSE2 (the x86-64 baseline musl and gcc assume). */
-export const CPUID1_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 24) | (1 << 25) | (1 << 26);
-/** CPUID.1:ECX: CX16 (13), POPCNT (23). */
-export const CPUID1_ECX = (1 << 13) | (1 << 23);
-/** CPUID.7.0:EBX: BMI1 (3), BMI2 (8). */
-export const CPUID7_EBX = (1 << 3) | (1 << 8);
-/** CPUID.80000001:ECX: LAHF/SAHF (0), LZCNT/ABM (5). EDX: SYSCALL (11), NX (20), LM (29). */
+/** CPUID.1:EDX: FPU TSC CX8 CMOV MMX FXSR SSE SSE2 (the x86-64 baseline musl and gcc assume). */
+export const CPUID1_EDX = (1 << 0) | (1 << 4) | (1 << 8) | (1 << 15) | (1 << 23) | (1 << 24) | (1 << 25) | (1 << 26);
+/**
+ * CPUID.1:ECX: SSE3 (0), PCLMULQDQ (1), SSSE3 (9), CX16 (13), SSE4.1 (19), SSE4.2 (20), MOVBE (22),
+ * POPCNT (23), AES (25), RDRAND (30). Every form of each is implemented (test/cpu/isa_coverage).
+ */
+export const CPUID1_ECX = (1 << 0) | (1 << 1) | (1 << 9) | (1 << 13) | (1 << 19) | (1 << 20) | (1 << 22) | (1 << 23)
+  | (1 << 25) | (1 << 30);
+/** CPUID.7.0:EBX: BMI1 (3), BMI2 (8), RDSEED (18), ADX (19). */
+export const CPUID7_EBX = (1 << 3) | (1 << 8) | (1 << 18) | (1 << 19);
+/** CPUID.80000001:ECX: LAHF/SAHF (0), LZCNT/ABM (5). EDX: SYSCALL (11), NX (20), RDTSCP (27), LM (29). */
 export const CPUIDX1_ECX = (1 << 0) | (1 << 5);
-export const CPUIDX1_EDX = (1 << 11) | (1 << 20) | (1 << 29);
+export const CPUIDX1_EDX = (1 << 11) | (1 << 20) | (1 << 27) | (1 << 29);
 /** AT_HWCAP: Linux puts CPUID.1:EDX there on x86. */
 export const HWCAP = CPUID1_EDX;
 

@@ -27,17 +27,7 @@ interface CoverageRow {
  * expected failure, so implementing one fails the run until it is removed from this list.
  * Adding a form here is only for a form that was already missing when its feature was advertised.
  */
-const KNOWN_MISSING: readonly string[] = [
-  // SSE: forms with MMX register operands (the SSE "MMX extensions")
-  'Cvtpi2ps_xmm_mmm64', 'Cvttps2pi_mm_xmmm64', 'Cvtps2pi_mm_xmmm64', 'Pshufw_mm_mmm64_imm8',
-  'Pinsrw_mm_r32m16_imm8', 'Pinsrw_mm_r64m16_imm8', 'Pextrw_r32_mm_imm8', 'Pextrw_r64_mm_imm8',
-  'Pmovmskb_r32_mm', 'Pmovmskb_r64_mm', 'Pminub_mm_mmm64', 'Pmaxub_mm_mmm64', 'Pavgb_mm_mmm64',
-  'Pavgw_mm_mmm64', 'Pmulhuw_mm_mmm64', 'Movntq_m64_mm', 'Pminsw_mm_mmm64', 'Pmaxsw_mm_mmm64',
-  'Psadbw_mm_mmm64', 'Maskmovq_rDI_mm_mm',
-  // SSE2: forms with MMX register operands
-  'Cvtpi2pd_xmm_mmm64', 'Cvttpd2pi_mm_xmmm128', 'Cvtpd2pi_mm_xmmm128', 'Movq2dq_xmm_mm',
-  'Movdq2q_mm_xmm', 'Pmuludq_mm_mmm64', 'Psubq_mm_mmm64',
-];
+const KNOWN_MISSING: readonly string[] = [];
 
 const DEPS = { decode, AddressSpace, PhysMem, GuestFault, Cpu, STOP_ILLEGAL, CPU_TRAP, cpuidLeaf };
 const RESULT = computeCoverage(DEPS, { advertised: true }) as { rows: CoverageRow[]; toolErrors: string[] };

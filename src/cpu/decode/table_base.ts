@@ -220,8 +220,8 @@ export const BASE_ROWS: Row[] = [
   { map: 1, code: 0xc7, ext: 1, mod: 'mem', name: 'cmpxchg8b', ops: 'Mq', fn: opCmpxchg8b, lock: true },
   { map: 1, code: 0xc8, name: 'bswap', ops: 'Zv', fn: opBswap },
   // 0F38 / 0F3A integer forms
-  { map: 2, code: 0xf0, name: 'movbe', ops: 'Gv,Mv', mod: 'mem', pfx: 'none', fn: opMovbe, sel: 0, feature: 'MOVBE' },
-  { map: 2, code: 0xf1, name: 'movbe', ops: 'Mv,Gv', mod: 'mem', pfx: 'none', fn: opMovbe, sel: 1, feature: 'MOVBE' },
+  { map: 2, code: 0xf0, name: 'movbe', ops: 'Gv,Mv', mod: 'mem', fn: opMovbe, sel: 0, feature: 'MOVBE' },
+  { map: 2, code: 0xf1, name: 'movbe', ops: 'Mv,Gv', mod: 'mem', fn: opMovbe, sel: 1, feature: 'MOVBE' },
   { map: 2, code: 0xf2, vex: true, vexL: 0, pfx: 'none', name: 'andn', ops: 'Gy,By,Ey', fn: opAndn, feature: 'BMI1' },
   { map: 2, code: 0xf3, vex: true, vexL: 0, pfx: 'none', ext: 1, name: 'blsr', ops: 'By,Ey', fn: opBls, sel: 1, feature: 'BMI1' },
   { map: 2, code: 0xf3, vex: true, vexL: 0, pfx: 'none', ext: 2, name: 'blsmsk', ops: 'By,Ey', fn: opBls, sel: 2, feature: 'BMI1' },

@@ -1,4 +1,4 @@
-// SSE, SSE2, SSE3, SSSE3, SSE4.1 (and PCMPGTQ of SSE4.2) rows of the 0F, 0F38 and 0F3A maps,
+// SSE, SSE2, SSE3, SSSE3, SSE4.1 and SSE4.2 rows of the 0F, 0F38 and 0F3A maps,
 // legacy (non-VEX) XMM encodings only (Intel SDM Vol. 2D Appendix A.3, opcode maps, operand
 // notation per §A.2; mandatory prefixes per Vol. 2 §2.1.2). MMX (non-66 0F 6x–Fx) forms are absent.
 import type { Pfx, Row } from './row.js';
@@ -7,8 +7,10 @@ import * as M from '../ops/sse_mov.js';
 import * as I from '../ops/sse_int.js';
 import * as I4 from '../ops/sse_int4.js';
 import * as X from '../ops/sse_shuf.js';
+import * as A from '../ops/sse_arith.js';
 import * as F from '../ops/sse_fp.js';
 import * as C from '../ops/sse_cvt.js';
+import * as STR from '../ops/sse_str.js';
 
 /** Extra row fields (group extension, ModRM form, operand-size rule). */
 interface Extra {
@@ -96,7 +98,7 @@ function arith4(code: number, base: string, ps: Handler, pd: Handler, ss: Handle
   r(1, code, 'f3', base + 'ss', 'Vss,Wss', ss, 'sse');
   r(1, code, 'f2', base + 'sd', 'Vsd,Wsd', sd, 'sse2');
 }
-arith4(0x51, 'sqrt', F.opSqrtpsVpsWps, F.opSqrtpdVpdWpd, F.opSqrtssVssWss, F.opSqrtsdVsdWsd);
+arith4(0x51, 'sqrt', A.opSqrtpsVpsWps, A.opSqrtpdVpdWpd, A.opSqrtssVssWss, A.opSqrtsdVsdWsd);
 r(1, 0x52, 'none', 'rsqrtps', 'Vps,Wps', F.opRsqrtpsVpsWps, 'sse');
 r(1, 0x52, 'f3', 'rsqrtss', 'Vss,Wss', F.opRsqrtssVssWss, 'sse');
 r(1, 0x53, 'none', 'rcpps', 'Vps,Wps', F.opRcppsVpsWps, 'sse');
@@ -109,8 +111,8 @@ r(1, 0x56, 'none', 'orps', 'Vps,Wps', I.opOrpsVpsWps, 'sse');
 r(1, 0x56, '66', 'orpd', 'Vpd,Wpd', I.opOrpdVpdWpd, 'sse2');
 r(1, 0x57, 'none', 'xorps', 'Vps,Wps', I.opXorpsVpsWps, 'sse');
 r(1, 0x57, '66', 'xorpd', 'Vpd,Wpd', I.opXorpdVpdWpd, 'sse2');
-arith4(0x58, 'add', F.opAddpsVpsWps, F.opAddpdVpdWpd, F.opAddssVssWss, F.opAddsdVsdWsd);
-arith4(0x59, 'mul', F.opMulpsVpsWps, F.opMulpdVpdWpd, F.opMulssVssWss, F.opMulsdVsdWsd);
+arith4(0x58, 'add', A.opAddpsVpsWps, A.opAddpdVpdWpd, A.opAddssVssWss, A.opAddsdVsdWsd);
+arith4(0x59, 'mul', A.opMulpsVpsWps, A.opMulpdVpdWpd, A.opMulssVssWss, A.opMulsdVsdWsd);
 r(1, 0x5a, 'none', 'cvtps2pd', 'Vpd,Wq', C.opCvtps2pdVpdWq, 'sse2');
 r(1, 0x5a, '66', 'cvtpd2ps', 'Vps,Wpd', C.opCvtpd2psVpsWpd, 'sse2');
 r(1, 0x5a, 'f3', 'cvtss2sd', 'Vsd,Wss', C.opCvtss2sdVsdWss, 'sse2');
@@ -118,9 +120,9 @@ r(1, 0x5a, 'f2', 'cvtsd2ss', 'Vss,Wsd', C.opCvtsd2ssVssWsd, 'sse2');
 r(1, 0x5b, 'none', 'cvtdq2ps', 'Vps,Wdq', C.opCvtdq2psVpsWdq, 'sse2');
 r(1, 0x5b, '66', 'cvtps2dq', 'Vdq,Wps', C.opCvtps2dqVdqWps, 'sse2');
 r(1, 0x5b, 'f3', 'cvttps2dq', 'Vdq,Wps', C.opCvttps2dqVdqWps, 'sse2');
-arith4(0x5c, 'sub', F.opSubpsVpsWps, F.opSubpdVpdWpd, F.opSubssVssWss, F.opSubsdVsdWsd);
+arith4(0x5c, 'sub', A.opSubpsVpsWps, A.opSubpdVpdWpd, A.opSubssVssWss, A.opSubsdVsdWsd);
 arith4(0x5d, 'min', F.opMinpsVpsWps, F.opMinpdVpdWpd, F.opMinssVssWss, F.opMinsdVsdWsd);
-arith4(0x5e, 'div', F.opDivpsVpsWps, F.opDivpdVpdWpd, F.opDivssVssWss, F.opDivsdVsdWsd);
+arith4(0x5e, 'div', A.opDivpsVpsWps, A.opDivpdVpdWpd, A.opDivssVssWss, A.opDivsdVsdWsd);
 arith4(0x5f, 'max', F.opMaxpsVpsWps, F.opMaxpdVpdWpd, F.opMaxssVssWss, F.opMaxsdVsdWsd);
 
 // ---- 66 0F 60-7F: packed integer, MOVD/MOVQ, MOVDQA/MOVDQU ---------------------------------
@@ -241,7 +243,7 @@ p66(1, 0xfc, 'paddb', I.opPaddbVdqWdq);
 p66(1, 0xfd, 'paddw', I.opPaddwVdqWdq);
 p66(1, 0xfe, 'paddd', I.opPadddVdqWdq);
 
-// ---- 66 0F 38: SSSE3, SSE4.1, PCMPGTQ --------------------------------------------------------
+// ---- 0F 38: SSSE3, SSE4.1, SSE4.2 (PCMPGTQ, CRC32) -----------------------------------------
 p66(2, 0x00, 'pshufb', X.opPshufbVdqWdq, 'ssse3');
 p66(2, 0x01, 'phaddw', I4.opPhaddwVdqWdq, 'ssse3');
 p66(2, 0x02, 'phaddd', I4.opPhadddVdqWdq, 'ssse3');
@@ -288,8 +290,10 @@ p66(2, 0x3e, 'pmaxuw', I.opPmaxuwVdqWdq, 'sse4.1');
 p66(2, 0x3f, 'pmaxud', I4.opPmaxudVdqWdq, 'sse4.1');
 p66(2, 0x40, 'pmulld', I4.opPmulldVdqWdq, 'sse4.1');
 p66(2, 0x41, 'phminposuw', I4.opPhminposuwVdqWdq, 'sse4.1');
+r(2, 0xf0, 'f2', 'crc32', 'Gy,Eb', STR.opCrc32GyEb, 'sse4.2', { size: 'b' });
+r(2, 0xf1, 'f2', 'crc32', 'Gy,Ev', STR.opCrc32GyEv, 'sse4.2', SZV);
 
-// ---- 66 0F 3A: SSSE3 PALIGNR, SSE4.1 ---------------------------------------------------------
+// ---- 66 0F 3A: SSSE3 PALIGNR, SSE4.1, SSE4.2 string compares --------------------------------
 r(3, 0x08, '66', 'roundps', 'Vps,Wps,Ib', F.opRoundpsVpsWpsIb, 'sse4.1');
 r(3, 0x09, '66', 'roundpd', 'Vpd,Wpd,Ib', F.opRoundpdVpdWpdIb, 'sse4.1');
 r(3, 0x0a, '66', 'roundss', 'Vss,Wss,Ib', F.opRoundssVssWssIb, 'sse4.1');
@@ -308,6 +312,10 @@ r(3, 0x22, '66', 'pinsrd', 'Vdq,Ey,Ib', X.opPinsrdVdqEyIb, 'sse4.1', SZV);
 r(3, 0x40, '66', 'dpps', 'Vps,Wps,Ib', F.opDppsVpsWpsIb, 'sse4.1');
 r(3, 0x41, '66', 'dppd', 'Vpd,Wpd,Ib', F.opDppdVpdWpdIb, 'sse4.1');
 r(3, 0x42, '66', 'mpsadbw', 'Vdq,Wdq,Ib', I4.opMpsadbwVdqWdqIb, 'sse4.1');
+r(3, 0x60, '66', 'pcmpestrm', 'Vdq,Wdq,Ib', STR.opPcmpestrmVdqWdqIb, 'sse4.2');
+r(3, 0x61, '66', 'pcmpestri', 'Vdq,Wdq,Ib', STR.opPcmpestriVdqWdqIb, 'sse4.2');
+r(3, 0x62, '66', 'pcmpistrm', 'Vdq,Wdq,Ib', STR.opPcmpistrmVdqWdqIb, 'sse4.2');
+r(3, 0x63, '66', 'pcmpistri', 'Vdq,Wdq,Ib', STR.opPcmpistriVdqWdqIb, 'sse4.2');
 
 /** SSE rows (legacy encodings), in opcode order per map. */
 export const SSE_ROWS: Row[] = rows;

@@ -6,8 +6,7 @@ import { ea, type Insn } from '../decode/insn.js';
 import { getReg, setReg } from './operand.js';
 import { S, loadW, loadW32, loadW64 } from './sse_operand.js';
 import {
-  MX_DAZ, RC_RZ, OUT, f32Of, f64Of, isDen32, isDen64, isNaN32, isNaN64, pack32, f64ToF32, f32ToF64,
-  i64ToF32, i64ToF64, toInt, put64,
+  RC_RZ, OUT, f64ToF32, f32ToF64, i32ToF32, i64ToF32, i64ToF64, f32ToInt, f64ToInt, put64,
 } from './sse_softfp.js';
 
 /** REX.W selects the 64-bit integer form (SDM: "REX.W + F3 0F 2A /r"). */
@@ -24,24 +23,6 @@ function readEy(c: Cpu, i: Insn, w: boolean): number {
     return m.read32(ea(c, i));
   }
   return getReg(c, i.rm, w ? 8 : 4);
-}
-
-/** Float32 value of bits for conversion to integer: NaN stays NaN; DAZ zeroes denormals. */
-function f32ForInt(c: Cpu, b: number): number {
-  if (isNaN32(b)) return NaN;
-  if (isDen32(b) && (c.mxcsr & MX_DAZ)) return 0;
-  return f32Of(b);
-}
-
-function f64ForInt(c: Cpu, lo: number, hi: number): number {
-  if (isNaN64(lo, hi)) return NaN;
-  if (isDen64(lo, hi) && (c.mxcsr & MX_DAZ)) return 0;
-  return f64Of(lo, hi);
-}
-
-/** Int32 → float32 bits by MXCSR.RC. */
-function i32ToF32(c: Cpu, v: number): number {
-  return v === 0 ? 0 : pack32(c, v, c.mxcsr);
 }
 
 // ---- scalar integer → float -----------------------------------------------------------------
@@ -67,14 +48,14 @@ export function opCvtsi2sdVsdEy(c: Cpu, i: Insn): void {
 function ss2si(c: Cpu, i: Insn, trunc: boolean): void {
   loadW32(c, i);
   const w = wide(i);
-  const lo = toInt(c, f32ForInt(c, S[0]), trunc ? RC_RZ : (c.mxcsr >> 13) & 3, w);
+  const lo = f32ToInt(c, S[0], trunc ? RC_RZ : (c.mxcsr >> 13) & 3, w);
   setReg(c, i.reg, w ? 8 : 4, lo, OUT[1]);
 }
 
 function sd2si(c: Cpu, i: Insn, trunc: boolean): void {
   loadW64(c, i);
   const w = wide(i);
-  const lo = toInt(c, f64ForInt(c, S[0], S[1]), trunc ? RC_RZ : (c.mxcsr >> 13) & 3, w);
+  const lo = f64ToInt(c, S[0], S[1], trunc ? RC_RZ : (c.mxcsr >> 13) & 3, w);
   setReg(c, i.reg, w ? 8 : 4, lo, OUT[1]);
 }
 
@@ -138,7 +119,7 @@ function ps2dq(c: Cpu, i: Insn, trunc: boolean): void {
   loadW(c, i);
   const d = i.reg << 3;
   const rc = trunc ? RC_RZ : (c.mxcsr >> 13) & 3;
-  for (let k = 0; k < 4; k++) c.xmm[d + k] = toInt(c, f32ForInt(c, S[k]), rc, false);
+  for (let k = 0; k < 4; k++) c.xmm[d + k] = f32ToInt(c, S[k], rc, false);
 }
 
 /** CVTPS2DQ xmm1, xmm2/m128. */
@@ -159,8 +140,8 @@ function pd2dq(c: Cpu, i: Insn, trunc: boolean): void {
   const X = c.xmm;
   const d = i.reg << 3;
   const rc = trunc ? RC_RZ : (c.mxcsr >> 13) & 3;
-  X[d] = toInt(c, f64ForInt(c, S[0], S[1]), rc, false);
-  X[d + 1] = toInt(c, f64ForInt(c, S[2], S[3]), rc, false);
+  X[d] = f64ToInt(c, S[0], S[1], rc, false);
+  X[d + 1] = f64ToInt(c, S[2], S[3], rc, false);
   X[d + 2] = 0; X[d + 3] = 0;
 }
 

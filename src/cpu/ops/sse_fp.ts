@@ -1,155 +1,106 @@
-// SSE/SSE2/SSE3/SSE4.1 floating-point arithmetic (Intel SDM Vol. 2 ADDPS…SUBSD, MINPS/MAXPS,
-// SQRTPS, RCPPS/RSQRTPS, CMPPS, COMISS/UCOMISS, ADDSUBPS, HADDPS/HSUBPS, ROUNDPS, DPPS; Vol. 1
-// §11.5 exceptions). Fast paths use JS doubles when MXCSR is default with PE already set and every
-// operand/result is normal or zero; everything else goes to sse_softfp (bits, flags, RC, DAZ, FTZ).
+// SSE/SSE2/SSE3/SSE4.1 floating-point operations besides the basic arithmetic of sse_arith (Intel
+// SDM Vol. 2 MINPS/MAXPS, RCPPS/RSQRTPS, CMPPS, COMISS/UCOMISS, ADDSUBPS, HADDPS/HSUBPS, ROUNDPS,
+// DPPS; Vol. 1 §11.5 exceptions). Fast paths use JS doubles when MXCSR is default with PE already
+// set and every operand/result is normal or zero; the rest goes to sse_softfp (bits, flags, RC,
+// DAZ, FTZ). Compares, MIN/MAX and COMIS work on bits, as their NaN and DAZ rules need.
 import type { Cpu } from '../state.js';
 import type { Insn } from '../decode/insn.js';
 import { setFlags, STATUS, CF, PF, ZF } from '../flags.js';
-import { S, SF32, SF64, D, loadW, loadW32, loadW64, loadD } from './sse_operand.js';
+import { S, D, loadW, loadW32, loadW64, loadD } from './sse_operand.js';
 import {
   OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_SQRT, MX_IE, MX_DE, MX_PE, MX_DAZ, MAX32, MIN32, MAX64, MIN64,
-  OUT, fastMx, f32Arith, f64Arith, f32Of, f64Of, bitsOf32, put64, isNaN32, isNaN64, isDen32, isDen64,
-  roundInt,
+  OUT, fastMx, f32Arith, f64Arith, isNaN32, isNaN64, isDen32, isDen64, RND, roundIntR,
 } from './sse_softfp.js';
 import { rcp32, rsqrt32 } from './sse_rcp_table.js';
 
+/** The basic arithmetic handlers live in sse_arith (one specialised function each); re-exported for the AVX unit. */
+export {
+  opAddpsVpsWps, opAddpdVpdWpd, opAddssVssWss, opAddsdVsdWsd, opSubpsVpsWps, opSubpdVpdWpd, opSubssVssWss,
+  opSubsdVsdWsd, opMulpsVpsWps, opMulpdVpdWpd, opMulssVssWss, opMulsdVsdWsd, opDivpsVpsWps, opDivpdVpdWpd,
+  opDivssVssWss, opDivsdVsdWsd, opSqrtpsVpsWps, opSqrtpdVpdWpd, opSqrtssVssWss, opSqrtsdVsdWsd,
+} from './sse_arith.js';
+
 // ---- add / sub / mul / div / sqrt ---------------------------------------------------------
 
-/** True when a fast-path float32 result needs no flags and no special rounding. */
-function ok32(op: number, a: number, b: number, r: number): boolean {
-  const ma = Math.abs(a);
+/*
+ * Lane scratch: operand bits go in L, the fast paths read them through the float views. No double
+ * is passed to or returned from a helper (V8 would box it unless it inlines the call).
+ * Float32: a = LF32[0], b = LF32[1], result LF32[2]. Float64: a = LF64[0], b = LF64[1], result LF64[2].
+ */
+const L = new Int32Array(6);
+const LF32 = new Float32Array(L.buffer);
+const LF64 = new Float64Array(L.buffer);
+
+/**
+ * Fast float32 lane: when a, b and the rounded result are normal or zero (so no flag but the
+ * already-set PE can arise and RC is nearest), stores the result in LF32[2] and returns true.
+ * A result of exactly MIN32 is excluded: it may be tiny before the bounded rounding (x86 judges
+ * tininess on the result rounded with an unbounded exponent).
+ */
+function fast32(op: number): boolean {
+  const a = LF32[0];
+  const b = LF32[1];
   const mb = Math.abs(b);
-  const mr = Math.abs(r);
   if (!((mb >= MIN32 && mb <= MAX32) || b === 0)) return false;
-  if (op !== OP_SQRT && !((ma >= MIN32 && ma <= MAX32) || a === 0)) return false;
-  if (mr >= MIN32 && mr <= MAX32) return true;
-  if (r !== 0) return false;
+  let r: number;
+  switch (op) {
+    case OP_ADD: r = a + b; break;
+    case OP_SUB: r = a - b; break;
+    case OP_MUL: r = a * b; break;
+    case OP_DIV: r = a / b; break;
+    default: r = Math.sqrt(b);
+  }
+  if (op !== OP_SQRT) {
+    const ma = Math.abs(a);
+    if (!((ma >= MIN32 && ma <= MAX32) || a === 0)) return false;
+  }
+  LF32[2] = r; // rounds once: exact for +, -, *, /, sqrt of float32 operands
+  const mr = Math.abs(LF32[2]);
+  if (mr > MIN32 && mr <= MAX32) return true;
+  if (mr !== 0) return false;
   // Zero results are exact unless a nonzero product/quotient underflowed.
   return op === OP_ADD || op === OP_SUB || op === OP_SQRT || a === 0 || (op === OP_MUL && b === 0);
 }
 
-/** True when a fast-path float64 result needs no flags and no special rounding. */
-function ok64(op: number, a: number, b: number, r: number): boolean {
-  const ma = Math.abs(a);
+/** Fast float64 lane (see fast32): result in LF64[2]. */
+function fast64(op: number): boolean {
+  const a = LF64[0];
+  const b = LF64[1];
   const mb = Math.abs(b);
-  const mr = Math.abs(r);
   if (!((mb >= MIN64 && mb <= MAX64) || b === 0)) return false;
-  if (op !== OP_SQRT && !((ma >= MIN64 && ma <= MAX64) || a === 0)) return false;
-  if (mr >= MIN64 && mr <= MAX64) return true;
+  let r: number;
+  switch (op) {
+    case OP_ADD: r = a + b; break;
+    case OP_SUB: r = a - b; break;
+    case OP_MUL: r = a * b; break;
+    case OP_DIV: r = a / b; break;
+    default: r = Math.sqrt(b);
+  }
+  if (op !== OP_SQRT) {
+    const ma = Math.abs(a);
+    if (!((ma >= MIN64 && ma <= MAX64) || a === 0)) return false;
+  }
+  LF64[2] = r;
+  const mr = Math.abs(r);
+  if (mr > MIN64 && mr <= MAX64) return true;
   if (r !== 0) return false;
   return op === OP_ADD || op === OP_SUB || op === OP_SQRT || a === 0 || (op === OP_MUL && b === 0);
 }
 
-function calc(op: number, a: number, b: number): number {
-  switch (op) {
-    case OP_ADD: return a + b;
-    case OP_SUB: return a - b;
-    case OP_MUL: return a * b;
-    case OP_DIV: return a / b;
-    default: return Math.sqrt(b);
-  }
-}
-
 /** One float32 lane on bits: fast path or soft path. */
 function lane32(c: Cpu, op: number, ab: number, bb: number, fast: boolean): number {
-  if (fast) {
-    const a = f32Of(ab);
-    const b = f32Of(bb);
-    const r = Math.fround(calc(op, a, b));
-    if (ok32(op, a, b, r)) return bitsOf32(r);
-  }
+  L[0] = ab;
+  L[1] = bb;
+  if (fast && fast32(op)) return L[2];
   return f32Arith(c, op, ab, bb);
 }
 
 /** One float64 lane on dwords into OUT: fast path or soft path. */
 function lane64(c: Cpu, op: number, aLo: number, aHi: number, bLo: number, bHi: number, fast: boolean): void {
-  if (fast) {
-    const a = f64Of(aLo, aHi);
-    const b = f64Of(bLo, bHi);
-    const r = calc(op, a, b);
-    if (ok64(op, a, b, r)) { put64(r); return; }
-  }
+  L[0] = aLo; L[1] = aHi; L[2] = bLo; L[3] = bHi;
+  if (fast && fast64(op)) { OUT[0] = L[4]; OUT[1] = L[5]; return; }
   f64Arith(c, op, aLo, aHi, bLo, bHi);
 }
-
-/** Packed (n = 4) or scalar (n = 1) float32 arithmetic: dst lane op src lane. */
-function arith32(c: Cpu, i: Insn, op: number, n: number): void {
-  if (n === 4) loadW(c, i); else loadW32(c, i);
-  const X = c.xmm;
-  const XF = c.xmmF32;
-  const d = i.reg << 3;
-  const fast = fastMx(c.mxcsr);
-  for (let k = 0; k < n; k++) {
-    if (fast) {
-      const a = XF[d + k];
-      const b = SF32[k];
-      const r = Math.fround(calc(op, a, b));
-      if (ok32(op, a, b, r)) { XF[d + k] = r; continue; }
-    }
-    X[d + k] = f32Arith(c, op, X[d + k], S[k]);
-  }
-}
-
-/** Packed (n = 2) or scalar (n = 1) float64 arithmetic. */
-function arith64(c: Cpu, i: Insn, op: number, n: number): void {
-  if (n === 2) loadW(c, i); else loadW64(c, i);
-  const X = c.xmm;
-  const XF = c.xmmF64;
-  const d = i.reg << 3;
-  const fast = fastMx(c.mxcsr);
-  for (let k = 0; k < n; k++) {
-    const o = d + 2 * k;
-    if (fast) {
-      const a = XF[o >> 1];
-      const b = SF64[k];
-      const r = calc(op, a, b);
-      if (ok64(op, a, b, r)) { XF[o >> 1] = r; continue; }
-    }
-    f64Arith(c, op, X[o], X[o + 1], S[2 * k], S[2 * k + 1]);
-    X[o] = OUT[0]; X[o + 1] = OUT[1];
-  }
-}
-
-/** ADDPS xmm1, xmm2/m128. */
-export function opAddpsVpsWps(c: Cpu, i: Insn): void { arith32(c, i, OP_ADD, 4); }
-/** ADDSS xmm1, xmm2/m32. */
-export function opAddssVssWss(c: Cpu, i: Insn): void { arith32(c, i, OP_ADD, 1); }
-/** ADDPD xmm1, xmm2/m128. */
-export function opAddpdVpdWpd(c: Cpu, i: Insn): void { arith64(c, i, OP_ADD, 2); }
-/** ADDSD xmm1, xmm2/m64. */
-export function opAddsdVsdWsd(c: Cpu, i: Insn): void { arith64(c, i, OP_ADD, 1); }
-/** SUBPS xmm1, xmm2/m128. */
-export function opSubpsVpsWps(c: Cpu, i: Insn): void { arith32(c, i, OP_SUB, 4); }
-/** SUBSS xmm1, xmm2/m32. */
-export function opSubssVssWss(c: Cpu, i: Insn): void { arith32(c, i, OP_SUB, 1); }
-/** SUBPD xmm1, xmm2/m128. */
-export function opSubpdVpdWpd(c: Cpu, i: Insn): void { arith64(c, i, OP_SUB, 2); }
-/** SUBSD xmm1, xmm2/m64. */
-export function opSubsdVsdWsd(c: Cpu, i: Insn): void { arith64(c, i, OP_SUB, 1); }
-/** MULPS xmm1, xmm2/m128. */
-export function opMulpsVpsWps(c: Cpu, i: Insn): void { arith32(c, i, OP_MUL, 4); }
-/** MULSS xmm1, xmm2/m32. */
-export function opMulssVssWss(c: Cpu, i: Insn): void { arith32(c, i, OP_MUL, 1); }
-/** MULPD xmm1, xmm2/m128. */
-export function opMulpdVpdWpd(c: Cpu, i: Insn): void { arith64(c, i, OP_MUL, 2); }
-/** MULSD xmm1, xmm2/m64. */
-export function opMulsdVsdWsd(c: Cpu, i: Insn): void { arith64(c, i, OP_MUL, 1); }
-/** DIVPS xmm1, xmm2/m128. */
-export function opDivpsVpsWps(c: Cpu, i: Insn): void { arith32(c, i, OP_DIV, 4); }
-/** DIVSS xmm1, xmm2/m32. */
-export function opDivssVssWss(c: Cpu, i: Insn): void { arith32(c, i, OP_DIV, 1); }
-/** DIVPD xmm1, xmm2/m128. */
-export function opDivpdVpdWpd(c: Cpu, i: Insn): void { arith64(c, i, OP_DIV, 2); }
-/** DIVSD xmm1, xmm2/m64. */
-export function opDivsdVsdWsd(c: Cpu, i: Insn): void { arith64(c, i, OP_DIV, 1); }
-/** SQRTPS xmm1, xmm2/m128. */
-export function opSqrtpsVpsWps(c: Cpu, i: Insn): void { arith32(c, i, OP_SQRT, 4); }
-/** SQRTSS xmm1, xmm2/m32 (upper lanes from xmm1). */
-export function opSqrtssVssWss(c: Cpu, i: Insn): void { arith32(c, i, OP_SQRT, 1); }
-/** SQRTPD xmm1, xmm2/m128. */
-export function opSqrtpdVpdWpd(c: Cpu, i: Insn): void { arith64(c, i, OP_SQRT, 2); }
-/** SQRTSD xmm1, xmm2/m64 (upper lane from xmm1). */
-export function opSqrtsdVsdWsd(c: Cpu, i: Insn): void { arith64(c, i, OP_SQRT, 1); }
 
 // ---- SSE3 horizontal and alternating ops ----------------------------------------------------
 
@@ -210,21 +161,27 @@ export function opHsubpdVpdWpd(c: Cpu, i: Insn): void { hops64(c, i, OP_SUB); }
 
 /** MINxx/MAXxx on float32 bits: the source (b) wins on NaN (IE, even for QNaN) and on ±0 ties. */
 function minmax32(c: Cpu, ab: number, bb: number, max: boolean): number {
+  // DAZ zeroes denormal operands before anything else: even a NaN first operand returns the zeroed source.
+  if (c.mxcsr & MX_DAZ) {
+    if (isDen32(ab)) ab &= 0x80000000;
+    if (isDen32(bb)) bb &= 0x80000000;
+  }
   if (isNaN32(ab) || isNaN32(bb)) { c.mxcsr |= MX_IE; return bb; }
-  if (isDen32(ab)) { if (c.mxcsr & MX_DAZ) ab &= 0x80000000; else c.mxcsr |= MX_DE; }
-  if (isDen32(bb)) { if (c.mxcsr & MX_DAZ) bb &= 0x80000000; else c.mxcsr |= MX_DE; }
-  const a = f32Of(ab);
-  const b = f32Of(bb);
-  return (max ? a > b : a < b) ? ab : bb;
+  if (isDen32(ab) || isDen32(bb)) c.mxcsr |= MX_DE;
+  L[0] = ab;
+  L[1] = bb;
+  return (max ? LF32[0] > LF32[1] : LF32[0] < LF32[1]) ? ab : bb;
 }
 
 function minmax64(c: Cpu, aLo: number, aHi: number, bLo: number, bHi: number, max: boolean): void {
+  if (c.mxcsr & MX_DAZ) {
+    if (isDen64(aLo, aHi)) { aLo = 0; aHi &= 0x80000000; }
+    if (isDen64(bLo, bHi)) { bLo = 0; bHi &= 0x80000000; }
+  }
   if (isNaN64(aLo, aHi) || isNaN64(bLo, bHi)) { c.mxcsr |= MX_IE; OUT[0] = bLo; OUT[1] = bHi; return; }
-  if (isDen64(aLo, aHi)) { if (c.mxcsr & MX_DAZ) { aLo = 0; aHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
-  if (isDen64(bLo, bHi)) { if (c.mxcsr & MX_DAZ) { bLo = 0; bHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
-  const a = f64Of(aLo, aHi);
-  const b = f64Of(bLo, bHi);
-  if (max ? a > b : a < b) { OUT[0] = aLo; OUT[1] = aHi; } else { OUT[0] = bLo; OUT[1] = bHi; }
+  if (isDen64(aLo, aHi) || isDen64(bLo, bHi)) c.mxcsr |= MX_DE;
+  L[0] = aLo; L[1] = aHi; L[2] = bLo; L[3] = bHi;
+  if (max ? LF64[0] > LF64[1] : LF64[0] < LF64[1]) { OUT[0] = aLo; OUT[1] = aHi; } else { OUT[0] = bLo; OUT[1] = bHi; }
 }
 
 function minmaxps(c: Cpu, i: Insn, n: number, max: boolean): void {
@@ -291,16 +248,16 @@ export function opRsqrtssVssWss(c: Cpu, i: Insn): void {
 
 // ---- CMP (predicates 0-7: EQ LT LE UNORD NEQ NLT NLE ORD) -----------------------------------
 
-/** Evaluates a CMPxx predicate on ordered values. */
-function pred(p: number, a: number, b: number): boolean {
+/** Evaluates a CMPxx predicate on ordered values, given a < b and a == b. */
+function pred(p: number, lt: boolean, eq: boolean): boolean {
   switch (p) {
-    case 0: return a === b;
-    case 1: return a < b;
-    case 2: return a <= b;
+    case 0: return eq;
+    case 1: return lt;
+    case 2: return lt || eq;
     case 3: return false;
-    case 4: return a !== b;
-    case 5: return !(a < b);
-    case 6: return !(a <= b);
+    case 4: return !eq;
+    case 5: return !lt;
+    case 6: return !(lt || eq);
     default: return true;
   }
 }
@@ -320,7 +277,9 @@ function cmp32(c: Cpu, p: number, ab: number, bb: number): number {
   }
   if (isDen32(ab)) { if (c.mxcsr & MX_DAZ) ab &= 0x80000000; else c.mxcsr |= MX_DE; }
   if (isDen32(bb)) { if (c.mxcsr & MX_DAZ) bb &= 0x80000000; else c.mxcsr |= MX_DE; }
-  return pred(p, f32Of(ab), f32Of(bb)) ? -1 : 0;
+  L[0] = ab;
+  L[1] = bb;
+  return pred(p, LF32[0] < LF32[1], LF32[0] === LF32[1]) ? -1 : 0;
 }
 
 function cmp64(c: Cpu, p: number, aLo: number, aHi: number, bLo: number, bHi: number): number {
@@ -332,7 +291,8 @@ function cmp64(c: Cpu, p: number, aLo: number, aHi: number, bLo: number, bHi: nu
   }
   if (isDen64(aLo, aHi)) { if (c.mxcsr & MX_DAZ) { aLo = 0; aHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
   if (isDen64(bLo, bHi)) { if (c.mxcsr & MX_DAZ) { bLo = 0; bHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
-  return pred(p, f64Of(aLo, aHi), f64Of(bLo, bHi)) ? -1 : 0;
+  L[0] = aLo; L[1] = aHi; L[2] = bLo; L[3] = bHi;
+  return pred(p, LF64[0] < LF64[1], LF64[0] === LF64[1]) ? -1 : 0;
 }
 
 /** CMPPS xmm1, xmm2/m128, imm8. */
@@ -387,9 +347,9 @@ function comi32(c: Cpu, i: Insn, quiet: boolean): void {
   }
   if (isDen32(ab)) { if (c.mxcsr & MX_DAZ) ab &= 0x80000000; else c.mxcsr |= MX_DE; }
   if (isDen32(bb)) { if (c.mxcsr & MX_DAZ) bb &= 0x80000000; else c.mxcsr |= MX_DE; }
-  const a = f32Of(ab);
-  const b = f32Of(bb);
-  setCompareFlags(c, a > b ? 0 : a < b ? CF : ZF);
+  L[0] = ab;
+  L[1] = bb;
+  setCompareFlags(c, LF32[0] > LF32[1] ? 0 : LF32[0] < LF32[1] ? CF : ZF);
 }
 
 function comi64(c: Cpu, i: Insn, quiet: boolean): void {
@@ -408,9 +368,8 @@ function comi64(c: Cpu, i: Insn, quiet: boolean): void {
   }
   if (isDen64(aLo, aHi)) { if (c.mxcsr & MX_DAZ) { aLo = 0; aHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
   if (isDen64(bLo, bHi)) { if (c.mxcsr & MX_DAZ) { bLo = 0; bHi &= 0x80000000; } else c.mxcsr |= MX_DE; }
-  const a = f64Of(aLo, aHi);
-  const b = f64Of(bLo, bHi);
-  setCompareFlags(c, a > b ? 0 : a < b ? CF : ZF);
+  L[0] = aLo; L[1] = aHi; L[2] = bLo; L[3] = bHi;
+  setCompareFlags(c, LF64[0] > LF64[1] ? 0 : LF64[0] < LF64[1] ? CF : ZF);
 }
 
 /** COMISS xmm1, xmm2/m32 (IE on any NaN). */
@@ -431,11 +390,14 @@ function round32(c: Cpu, b: number, imm: number): number {
     return b | 0x400000;
   }
   if (isDen32(b) && (c.mxcsr & MX_DAZ)) b &= 0x80000000;
-  const x = f32Of(b);
+  L[0] = b;
+  const x = LF32[0];
   if (x - x !== 0) return b;
-  const r = roundInt(x, imm & 4 ? (c.mxcsr >> 13) & 3 : imm & 3);
-  if (r !== x && (imm & 8) === 0) c.mxcsr |= MX_PE;
-  return bitsOf32(r);
+  RND[0] = x;
+  roundIntR(imm & 4 ? (c.mxcsr >> 13) & 3 : imm & 3);
+  if (RND[0] !== x && (imm & 8) === 0) c.mxcsr |= MX_PE;
+  LF32[0] = RND[0];
+  return L[0];
 }
 
 function round64(c: Cpu, lo: number, hi: number, imm: number): void {
@@ -445,11 +407,14 @@ function round64(c: Cpu, lo: number, hi: number, imm: number): void {
     return;
   }
   if (isDen64(lo, hi) && (c.mxcsr & MX_DAZ)) { lo = 0; hi &= 0x80000000; }
-  const x = f64Of(lo, hi);
+  L[0] = lo; L[1] = hi;
+  const x = LF64[0];
   if (x - x !== 0) { OUT[0] = lo; OUT[1] = hi; return; }
-  const r = roundInt(x, imm & 4 ? (c.mxcsr >> 13) & 3 : imm & 3);
-  if (r !== x && (imm & 8) === 0) c.mxcsr |= MX_PE;
-  put64(r);
+  RND[0] = x;
+  roundIntR(imm & 4 ? (c.mxcsr >> 13) & 3 : imm & 3);
+  if (RND[0] !== x && (imm & 8) === 0) c.mxcsr |= MX_PE;
+  LF64[0] = RND[0];
+  OUT[0] = L[0]; OUT[1] = L[1];
 }
 
 /** ROUNDPS xmm1, xmm2/m128, imm8. */

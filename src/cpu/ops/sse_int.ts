@@ -89,31 +89,30 @@ export function opXorpdVpdWpd(c: Cpu, i: Insn): void { opPxorVdqWdq(c, i); }
 const B_ADD = 0, B_SUB = 1, B_ADDS = 2, B_ADDUS = 3, B_SUBS = 4, B_SUBUS = 5, B_EQ = 6, B_GT = 7;
 const B_MINU = 8, B_MAXU = 9, B_AVG = 10, B_MINS = 11, B_MAXS = 12;
 
-/** Applies a byte-lane op; exported for SSE4.1 (PMINSB/PMAXSB). */
-export function bytes(c: Cpu, i: Insn, op: number): void {
+/** Applies a byte-lane op (the switch is outside the lane loops: these run in vectorised loops). */
+function bytes(c: Cpu, i: Insn, op: number): void {
   loadW(c, i);
   const u = c.xmmU8;
   const d = i.reg << 5;
-  for (let k = 0; k < 16; k++) {
-    const a = u[d + k];
-    const b = SU8[k];
-    let r: number;
-    switch (op) {
-      case B_ADD: r = a + b; break;
-      case B_SUB: r = a - b; break;
-      case B_ADDS: r = ((a << 24) >> 24) + SI8[k]; r = r > 127 ? 127 : r < -128 ? -128 : r; break;
-      case B_ADDUS: r = a + b; if (r > 255) r = 255; break;
-      case B_SUBS: r = ((a << 24) >> 24) - SI8[k]; r = r > 127 ? 127 : r < -128 ? -128 : r; break;
-      case B_SUBUS: r = a - b; if (r < 0) r = 0; break;
-      case B_EQ: r = a === b ? 255 : 0; break;
-      case B_GT: r = ((a << 24) >> 24) > SI8[k] ? 255 : 0; break;
-      case B_MINU: r = a < b ? a : b; break;
-      case B_MAXU: r = a > b ? a : b; break;
-      case B_AVG: r = (a + b + 1) >> 1; break;
-      case B_MINS: r = ((a << 24) >> 24) < SI8[k] ? a : b; break;
-      default: r = ((a << 24) >> 24) > SI8[k] ? a : b; // B_MAXS
-    }
-    u[d + k] = r;
+  let k = 0;
+  switch (op) {
+    case B_ADD: for (; k < 16; k++) u[d + k] += SU8[k]; break;
+    case B_SUB: for (; k < 16; k++) u[d + k] -= SU8[k]; break;
+    case B_ADDS:
+      for (; k < 16; k++) { const r = ((u[d + k] << 24) >> 24) + SI8[k]; u[d + k] = r > 127 ? 127 : r < -128 ? -128 : r; }
+      break;
+    case B_ADDUS: for (; k < 16; k++) { const r = u[d + k] + SU8[k]; u[d + k] = r > 255 ? 255 : r; } break;
+    case B_SUBS:
+      for (; k < 16; k++) { const r = ((u[d + k] << 24) >> 24) - SI8[k]; u[d + k] = r > 127 ? 127 : r < -128 ? -128 : r; }
+      break;
+    case B_SUBUS: for (; k < 16; k++) { const r = u[d + k] - SU8[k]; u[d + k] = r < 0 ? 0 : r; } break;
+    case B_EQ: for (; k < 16; k++) u[d + k] = u[d + k] === SU8[k] ? 255 : 0; break;
+    case B_GT: for (; k < 16; k++) u[d + k] = ((u[d + k] << 24) >> 24) > SI8[k] ? 255 : 0; break;
+    case B_MINU: for (; k < 16; k++) if (SU8[k] < u[d + k]) u[d + k] = SU8[k]; break;
+    case B_MAXU: for (; k < 16; k++) if (SU8[k] > u[d + k]) u[d + k] = SU8[k]; break;
+    case B_AVG: for (; k < 16; k++) u[d + k] = (u[d + k] + SU8[k] + 1) >> 1; break;
+    case B_MINS: for (; k < 16; k++) if (SI8[k] < ((u[d + k] << 24) >> 24)) u[d + k] = SU8[k]; break;
+    default: for (; k < 16; k++) if (SI8[k] > ((u[d + k] << 24) >> 24)) u[d + k] = SU8[k]; // B_MAXS
   }
 }
 
@@ -166,36 +165,33 @@ const W_ADD = 0, W_SUB = 1, W_ADDS = 2, W_ADDUS = 3, W_SUBS = 4, W_SUBUS = 5, W_
 const W_MINS = 8, W_MAXS = 9, W_AVG = 10, W_MULL = 11, W_MULH = 12, W_MULHU = 13, W_MINU = 14;
 const W_MAXU = 15;
 
-/** Applies a word-lane op; exported for SSE4.1 (PMINUW/PMAXUW). */
-export function words(c: Cpu, i: Insn, op: number): void {
+/** Applies a word-lane op (switch outside the lane loops, as bytes()). */
+function words(c: Cpu, i: Insn, op: number): void {
   loadW(c, i);
   const u = c.xmmU16;
   const d = i.reg << 4;
-  for (let k = 0; k < 8; k++) {
-    const a = u[d + k];
-    const b = SU16[k];
-    const as = (a << 16) >> 16;
-    const bs = SI16[k];
-    let r: number;
-    switch (op) {
-      case W_ADD: r = a + b; break;
-      case W_SUB: r = a - b; break;
-      case W_ADDS: r = as + bs; r = r > 32767 ? 32767 : r < -32768 ? -32768 : r; break;
-      case W_ADDUS: r = a + b; if (r > 65535) r = 65535; break;
-      case W_SUBS: r = as - bs; r = r > 32767 ? 32767 : r < -32768 ? -32768 : r; break;
-      case W_SUBUS: r = a - b; if (r < 0) r = 0; break;
-      case W_EQ: r = a === b ? 0xffff : 0; break;
-      case W_GT: r = as > bs ? 0xffff : 0; break;
-      case W_MINS: r = as < bs ? a : b; break;
-      case W_MAXS: r = as > bs ? a : b; break;
-      case W_AVG: r = (a + b + 1) >> 1; break;
-      case W_MULL: r = Math.imul(a, b); break;
-      case W_MULH: r = (as * bs) >> 16; break;
-      case W_MULHU: r = (a * b) >>> 16; break;
-      case W_MINU: r = a < b ? a : b; break;
-      default: r = a > b ? a : b; // W_MAXU
-    }
-    u[d + k] = r;
+  let k = 0;
+  switch (op) {
+    case W_ADD: for (; k < 8; k++) u[d + k] += SU16[k]; break;
+    case W_SUB: for (; k < 8; k++) u[d + k] -= SU16[k]; break;
+    case W_ADDS:
+      for (; k < 8; k++) { const r = ((u[d + k] << 16) >> 16) + SI16[k]; u[d + k] = r > 32767 ? 32767 : r < -32768 ? -32768 : r; }
+      break;
+    case W_ADDUS: for (; k < 8; k++) { const r = u[d + k] + SU16[k]; u[d + k] = r > 65535 ? 65535 : r; } break;
+    case W_SUBS:
+      for (; k < 8; k++) { const r = ((u[d + k] << 16) >> 16) - SI16[k]; u[d + k] = r > 32767 ? 32767 : r < -32768 ? -32768 : r; }
+      break;
+    case W_SUBUS: for (; k < 8; k++) { const r = u[d + k] - SU16[k]; u[d + k] = r < 0 ? 0 : r; } break;
+    case W_EQ: for (; k < 8; k++) u[d + k] = u[d + k] === SU16[k] ? 0xffff : 0; break;
+    case W_GT: for (; k < 8; k++) u[d + k] = ((u[d + k] << 16) >> 16) > SI16[k] ? 0xffff : 0; break;
+    case W_MINS: for (; k < 8; k++) if (SI16[k] < ((u[d + k] << 16) >> 16)) u[d + k] = SU16[k]; break;
+    case W_MAXS: for (; k < 8; k++) if (SI16[k] > ((u[d + k] << 16) >> 16)) u[d + k] = SU16[k]; break;
+    case W_AVG: for (; k < 8; k++) u[d + k] = (u[d + k] + SU16[k] + 1) >> 1; break;
+    case W_MULL: for (; k < 8; k++) u[d + k] = Math.imul(u[d + k], SU16[k]); break;
+    case W_MULH: for (; k < 8; k++) u[d + k] = (((u[d + k] << 16) >> 16) * SI16[k]) >> 16; break;
+    case W_MULHU: for (; k < 8; k++) u[d + k] = (u[d + k] * SU16[k]) >>> 16; break;
+    case W_MINU: for (; k < 8; k++) if (SU16[k] < u[d + k]) u[d + k] = SU16[k]; break;
+    default: for (; k < 8; k++) if (SU16[k] > u[d + k]) u[d + k] = SU16[k]; // W_MAXU
   }
 }
 

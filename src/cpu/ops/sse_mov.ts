@@ -10,14 +10,24 @@ import {
   S, T, loadW, loadWU, loadW64, write128, storeX, checkAlign16,
 } from './sse_operand.js';
 
-/** MXCSR bits that may be set (MXCSR_MASK 0xFFFF: FZ, RC, masks, DAZ, flags). */
+/**
+ * MXCSR bits that may be set (MXCSR_MASK 0xFFFF: FZ, RC, masks, DAZ, flags).
+ * DIVERGES: AMD's misaligned-SSE mode bit (MM, bit 17; the host's mask is 0x2FFFF) is not offered.
+ */
 const MXCSR_MASK = 0xffff;
 
 // ---- full 128-bit moves ---------------------------------------------------------------------
 
 function loadFull(c: Cpu, i: Insn, aligned: boolean): void {
+  const x = c.xmm;
+  const o = i.reg << 3;
+  if (!i.isMem) {
+    const r = i.rm << 3;
+    x[o] = x[r]; x[o + 1] = x[r + 1]; x[o + 2] = x[r + 2]; x[o + 3] = x[r + 3];
+    return;
+  }
   if (aligned) loadW(c, i); else loadWU(c, i);
-  storeX(c, i.reg, S);
+  x[o] = S[0]; x[o + 1] = S[1]; x[o + 2] = S[2]; x[o + 3] = S[3];
 }
 
 function storeFull(c: Cpu, i: Insn, aligned: boolean): void {
