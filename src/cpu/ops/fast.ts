@@ -351,6 +351,7 @@ function sse(i: Insn, fn: Handler): Handler | null {
   }
   if ((fn === SM.opMovupsWpsVps || fn === SM.opMovdquWdqVdq) && i.isMem) {
     return gen(`movu_store_${key}`, ` const x = c.xmm, m = i.reg << 3, a = ${e};
+ if ((a & 4095) > 4080) c.mem.translateWrite(a + 15); // fault before writing any byte
  c.mem.write64(a, x[m], x[m + 1]); c.mem.write64(a + 8, x[m + 2], x[m + 3]);`);
   }
   if ((fn === SI.opPxorVdqWdq || fn === SI.opXorpsVpsWps || fn === SI.opXorpdVpdWpd) && !i.isMem) {
