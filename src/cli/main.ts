@@ -1,13 +1,26 @@
 // exo-run: runs a static x86-64 Linux ELF under Exo (the user-facing command; commander 14).
 // Exit status: the guest's, or 128+signal when a signal killed it, as a shell reports it.
 import fs from 'node:fs';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { LoadError } from '../loader/errors.js';
 import { runProgram, signalName, StrictError } from '../posix-x/machine.js';
 import { Tracer } from '../posix-x/trace.js';
+import { guestPoint, MountError, parseMountSpec } from '../posix-x/vfs/setup.js';
 import { analyze, formatAnalysis } from '../tools/analyze.js';
 
 const VERSION = '0.1.0';
+
+/** --mount: validated now (commander reports a bad one), collected in order. */
+function mountOpt(spec: string, prev: string[]): string[] {
+  try { parseMountSpec(spec); } catch (e) { throw new InvalidArgumentError((e as Error).message); }
+  return [...prev, spec];
+}
+
+/** --tmpfs: an absolute guest path, collected in order. */
+function tmpfsOpt(p: string, prev: string[]): string[] {
+  try { guestPoint(p); } catch (e) { throw new InvalidArgumentError((e as Error).message); }
+  return [...prev, p];
+}
 
 function main(argv: string[]): void {
   const program = new Command();
@@ -22,9 +35,16 @@ function main(argv: string[]): void {
     .option('--trace', 'print every syscall (strace style) on stderr')
     .option('--trace-file <file>', 'write the syscall trace to a file')
     .option('-c, --summary', 'print a syscall count/time summary on exit (strace -c)')
+    .option('--root <dir>', 'a host directory as the guest\'s "/" (default: the host\'s "/")')
+    .option('--mount <host:guest[:ro]>', 'mount a host directory (or file) at a guest path; repeatable', mountOpt, [])
+    .option('--tmpfs <guest>', 'mount an empty in-memory file system at a guest path; repeatable', tmpfsOpt, [])
+    .option('--sandbox', 'an in-memory "/": nothing of the host is reachable but --mount directories')
     .passThroughOptions()
     .allowExcessArguments(true)
-    .action(async (prog: string, args: string[], opts: { strict?: boolean; trace?: boolean; traceFile?: string; summary?: boolean }) => {
+    .action(async (prog: string, args: string[], opts: {
+      strict?: boolean; trace?: boolean; traceFile?: string; summary?: boolean;
+      root?: string; mount: string[]; tmpfs: string[]; sandbox?: boolean;
+    }) => {
       let traceOut: ((l: string) => void) | null = null;
       if (opts.traceFile) {
         const fd = fs.openSync(opts.traceFile, 'w');
@@ -33,7 +53,8 @@ function main(argv: string[]): void {
       const tracer = traceOut || opts.summary ? new Tracer(traceOut) : undefined;
       const env = Object.entries(process.env).map(([k, v]) => `${k}=${v}`);
       try {
-        const res = await runProgram(prog, { argv: [prog, ...args], env, strict: opts.strict, tracer });
+        const ns = { root: opts.root, mounts: opts.mount, tmpfs: opts.tmpfs, sandbox: opts.sandbox };
+        const res = await runProgram(prog, { argv: [prog, ...args], env, strict: opts.strict, tracer, ...ns });
         for (const d of res.diagnostics) fs.writeSync(2, d + '\n');
         if (tracer && opts.summary) fs.writeSync(2, tracer.summary() + '\n');
         if (res.signal !== 0 && traceOut) traceOut(`+++ killed by ${signalName(res.signal)} +++`);
@@ -43,6 +64,9 @@ function main(argv: string[]): void {
         if (e instanceof LoadError) {
           fs.writeSync(2, `exo-run: ${e.message}\n`);
           process.exitCode = e.exitCode;
+        } else if (e instanceof MountError) {
+          fs.writeSync(2, `exo-run: ${e.message}\n`);
+          process.exitCode = 2;
         } else if (e instanceof StrictError) {
           fs.writeSync(2, e.message + '\n');
           process.exitCode = 125;

@@ -133,9 +133,9 @@ export function sysFchownat(t: Thread, a: SyscallArgs): SysResult {
 /** truncate(2). */
 export function sysTruncate(t: Thread, a: SyscallArgs): SysResult {
   const pathname = a.ptr(0), length = a.i64(1);
+  if (length < 0) return -E.EINVAL;
   const p = nonEmptyPath(t, pathname);
   if (typeof p === 'number') return p;
-  if (length < 0) return -E.EINVAL;
   const start = startDir(t, AT_FDCWD, p);
   if (typeof start === 'number') return start;
   return nsOf(t).truncate(caller(t), start, p, length);
@@ -283,26 +283,38 @@ function utimesAt(t: Thread, dirfd: number, pathname: number, times: [bigint, bi
   return nsOf(t).utimens(caller(t), start, p, times[0], times[1], !(flags & AT_SYMLINK_NOFOLLOW));
 }
 
-/** utimensat(2); a NULL path with dirfd is futimens(3). */
+/** utimensat(2); a NULL path with dirfd is futimens(3). Both times UTIME_OMIT: 0 before any check. */
 export function sysUtimensat(t: Thread, a: SyscallArgs): SysResult {
   const dirfd = a.i32(0), pathname = a.ptr(1), tp = a.ptr(2), flags = a.i32(3);
-  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -E.EINVAL;
+  if (tp !== 0) {
+    const m = t.cpu.mem;
+    if (getS64(m, tp + 8) === UTIME_OMIT && getS64(m, tp + 24) === UTIME_OMIT) return 0;
+  }
   const times = readTimespecs(t, tp);
   if (typeof times === 'number') return times;
+  if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH)) return -E.EINVAL;
   if (pathname === 0 && dirfd !== AT_FDCWD) {
-    if (flags & AT_SYMLINK_NOFOLLOW) return -E.EINVAL;
+    if (flags) return -E.EINVAL;
     const e = fdEntry(t, dirfd);
     if (typeof e === 'number') return e;
+    if (e.cap.obj.flags & O_PATH) return -E.EBADF;
     return futimensFile(e.cap.obj, times);
   }
   return utimesAt(t, dirfd, pathname, times, flags);
 }
 
-/** futimesat(2). */
+/** futimesat(2); a NULL path with dirfd is futimes(3). */
 export function sysFutimesat(t: Thread, a: SyscallArgs): SysResult {
+  const dirfd = a.i32(0), pathname = a.ptr(1);
   const times = readTimevals(t, a.ptr(2));
   if (typeof times === 'number') return times;
-  return utimesAt(t, a.i32(0), a.ptr(1), times, 0);
+  if (pathname === 0 && dirfd !== AT_FDCWD) {
+    const e = fdEntry(t, dirfd);
+    if (typeof e === 'number') return e;
+    if (e.cap.obj.flags & O_PATH) return -E.EBADF;
+    return futimensFile(e.cap.obj, times);
+  }
+  return utimesAt(t, dirfd, pathname, times, 0);
 }
 
 /** utimes(2). */

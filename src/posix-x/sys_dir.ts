@@ -15,6 +15,20 @@ import type { DirEnt } from './vfs/types.js';
 /** Directory listings taken at offset 0, per description. */
 const listings = new WeakMap<FileDescription, DirEnt[]>();
 
+/** Mount points whose directory does not exist below them are listed all the same. */
+function withMountPoints(t: Thread, f: FileDescription, l: DirEnt[]): DirEnt[] {
+  const g = f.guestPath();
+  if (g === null) return l;
+  const ns = nsOf(t);
+  const extra = ns.mountNames(g).filter((n) => !l.some((d) => d.name === n));
+  if (extra.length === 0) return l;
+  const c = caller(t);
+  return [...l, ...extra.map((name) => {
+    const st = ns.at(c, g === '/' ? '/' + name : g + '/' + name);
+    return { name, ino: typeof st === 'number' ? 0 : st.st.ino, type: 4 };
+  })];
+}
+
 function getdents(t: Thread, fd: number, dirp: number, count: number, wide: boolean): SysResult {
   const e = fdEntry(t, fd);
   if (typeof e === 'number') return e;
@@ -24,7 +38,7 @@ function getdents(t: Thread, fd: number, dirp: number, count: number, wide: bool
   if (list === undefined || f.offset === 0) {
     const l = f.dirEntries();
     if (typeof l === 'number') return l;
-    list = l;
+    list = withMountPoints(t, f, l);
     listings.set(f, list);
   }
   const cap = Math.min(count, 1 << 20);
@@ -97,7 +111,10 @@ export function sysRmdir(t: Thread, a: SyscallArgs): SysResult {
   return rmdirAt(t, AT_FDCWD, a.ptr(0));
 }
 
-/** chdir(2). */
+/**
+ * chdir(2). DIVERGES: the cwd is kept as a path, so renaming a directory above it is not followed
+ * and a removed cwd cannot be reached through "." (getcwd(2) says ENOENT, as Linux does).
+ */
 export function sysChdir(t: Thread, a: SyscallArgs): SysResult {
   const p = nonEmptyPath(t, a.ptr(0));
   if (typeof p === 'number') return p;

@@ -39,6 +39,8 @@ export const F_OFD_GETLK = 36, F_OFD_SETLK = 37, F_OFD_SETLKW = 38, F_SETLEASE =
 export const F_NOTIFY = 1026, F_DUPFD_QUERY = 1027, F_ADD_SEALS = 1033, F_GET_SEALS = 1034;
 /** close_range(2) flags. */
 export const CLOSE_RANGE_UNSHARE = 2, CLOSE_RANGE_CLOEXEC = 4;
+/** flock(2)'s removed LOCK_MAND bit. */
+const LOCK_MAND = 32;
 
 /** Opens through the VFS and installs the fd (flags already validated and normalized). */
 function doOpen(t: Thread, dirfd: number, pathname: number, flags: number, mode: number, o: ResolveOpts): SysResult {
@@ -300,15 +302,16 @@ export function sysFcntl(t: Thread, a: SyscallArgs): SysResult {
   return -E.EINVAL;
 }
 
-/** flock(2). */
+/** flock(2): LOCK_MAND requests are ignored (0) as Linux does since 5.15; then op, then fd. */
 export function sysFlock(t: Thread, a: SyscallArgs): SysResult {
-  const fd = a.i32(0), op = a.i32(1);
+  const fd = a.i32(0), op = a.u32(1);
+  if (op & LOCK_MAND) return 0;
+  const kind = op & ~LOCK_NB;
+  if (kind !== LOCK_SH && kind !== LOCK_EX && kind !== LOCK_UN) return -E.EINVAL;
   const e = fdEntry(t, fd);
   if (typeof e === 'number') return e;
   const f = e.cap.obj;
   if (f.flags & O_PATH) return -E.EBADF;
-  const kind = op & ~LOCK_NB;
-  if (kind !== LOCK_SH && kind !== LOCK_EX && kind !== LOCK_UN) return -E.EINVAL;
   const key = lockKey(f);
   if (key === null) return -E.EBADF;
   if (flockOp(key, f, kind)) return 0;
@@ -320,7 +323,7 @@ void F_SETOWN_EX; void F_GETOWN_EX; void O_RDONLY;
 
 /** Syscall table rows of this family (see syscall_table.ts). */
 export const ROWS: SysDef[] = [
-  [2, sysOpen, 'hybrid', 'full', ['str', 'hex', 'oct']],
+  [2, sysOpen, 'hybrid', 'partial', ['str', 'hex', 'oct'], 'O_TMPFILE on host mounts is a hidden name until the last close; FIFOs and locks are shared among exo guests only'],
   [3, sysClose, 'hybrid', 'full', ['fd']],
   [8, sysLseek, 'hybrid', 'partial', ['fd', 'off', 'int'], 'SEEK_DATA/SEEK_HOLE see no holes'],
   [32, sysDup, 'hybrid', 'full', ['fd']],
@@ -328,8 +331,8 @@ export const ROWS: SysDef[] = [
   [72, sysFcntl, 'hybrid', 'partial', ['fd', 'int', 'hex'], 'locks among exo guests only; no leases, dnotify, F_SETOWN signals'],
   [73, sysFlock, 'hybrid', 'partial', ['fd', 'int'], 'locks among exo guests only'],
   [85, sysCreat, 'hybrid', 'full', ['str', 'oct']],
-  [257, sysOpenat, 'hybrid', 'full', ['fd', 'str', 'hex', 'oct']],
+  [257, sysOpenat, 'hybrid', 'partial', ['fd', 'str', 'hex', 'oct'], 'O_TMPFILE on host mounts is a hidden name until the last close; FIFOs and locks are shared among exo guests only'],
   [292, sysDup3, 'hybrid', 'full', ['fd', 'fd', 'hex']],
   [436, sysCloseRange, 'hybrid', 'partial', ['uint', 'uint', 'hex'], 'CLOSE_RANGE_UNSHARE has no effect'],
-  [437, sysOpenat2, 'hybrid', 'full', ['fd', 'str', 'ptr', 'size']],
+  [437, sysOpenat2, 'hybrid', 'partial', ['fd', 'str', 'ptr', 'size'], 'O_TMPFILE on host mounts is a hidden name until the last close; FIFOs and locks are shared among exo guests only'],
 ];

@@ -36,12 +36,13 @@ function renameAt(t: Thread, olddirfd: number, oldpath: number, newdirfd: number
   if ((flags & RENAME_NOREPLACE) && (flags & (RENAME_EXCHANGE | RENAME_WHITEOUT))) return -E.EINVAL;
   if ((flags & RENAME_EXCHANGE) && (flags & RENAME_WHITEOUT)) return -E.EINVAL;
   if (flags & RENAME_WHITEOUT) return -E.EINVAL; // DIVERGES: no whiteouts (overlayfs only)
+  // As do_renameat2: the old name and its directory first, then the new name.
   const op = nonEmptyPath(t, oldpath);
   if (typeof op === 'number') return op;
-  const np = nonEmptyPath(t, newpath);
-  if (typeof np === 'number') return np;
   const os = startDir(t, olddirfd, op);
   if (typeof os === 'number') return os;
+  const np = nonEmptyPath(t, newpath);
+  if (typeof np === 'number') return np;
   const ns = startDir(t, newdirfd, np);
   if (typeof ns === 'number') return ns;
   return nsOf(t).rename(caller(t), os, op, ns, np, flags);
@@ -64,10 +65,9 @@ export function sysRenameat2(t: Thread, a: SyscallArgs): SysResult {
 
 function linkAt(t: Thread, olddirfd: number, oldpath: number, newdirfd: number, newpath: number, flags: number): SysResult {
   if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH)) return -E.EINVAL;
+  // As do_linkat: the old object is looked up before the new name is read.
   const op = pathArg(t, oldpath);
   if (typeof op === 'number') return op;
-  const np = nonEmptyPath(t, newpath);
-  if (typeof np === 'number') return np;
   const ns = nsOf(t), c = caller(t);
   let old;
   if (op === '') {
@@ -82,6 +82,8 @@ function linkAt(t: Thread, olddirfd: number, oldpath: number, newdirfd: number, 
     old = ns.resolve(c, os, op, { follow: (flags & AT_SYMLINK_FOLLOW) !== 0 });
     if (typeof old === 'number') return old;
   }
+  const np = nonEmptyPath(t, newpath);
+  if (typeof np === 'number') return np;
   const nstart = startDir(t, newdirfd, np);
   if (typeof nstart === 'number') return nstart;
   return ns.link(c, old, nstart, np);
@@ -98,11 +100,10 @@ export function sysLinkat(t: Thread, a: SyscallArgs): SysResult {
 }
 
 function symlinkAt(t: Thread, target: number, newdirfd: number, linkpath: number): SysResult {
-  const tg = pathArg(t, target);
+  const tg = nonEmptyPath(t, target);
   if (typeof tg === 'number') return tg;
   const p = nonEmptyPath(t, linkpath);
   if (typeof p === 'number') return p;
-  if (tg === '') return -E.ENOENT;
   const start = startDir(t, newdirfd, p);
   if (typeof start === 'number') return start;
   return nsOf(t).symlink(caller(t), tg, start, p);
@@ -119,12 +120,16 @@ export function sysSymlinkat(t: Thread, a: SyscallArgs): SysResult {
 }
 
 function mknodAt(t: Thread, dirfd: number, pathname: number, mode: number): SysResult {
+  // may_mknod() judges the type before the path is read.
+  const type = mode & 0o170000;
+  if (type === 0o040000) return -E.EPERM;
+  if (![0, 0o100000, 0o020000, 0o060000, 0o010000, 0o140000].includes(type)) return -E.EINVAL;
   const p = nonEmptyPath(t, pathname);
   if (typeof p === 'number') return p;
   const start = startDir(t, dirfd, p);
   if (typeof start === 'number') return start;
   const perm = mode & 0o7777 & ~proc(t).umask;
-  return nsOf(t).mknod(caller(t), start, p, (mode & 0o170000) | perm);
+  return nsOf(t).mknod(caller(t), start, p, type | perm);
 }
 
 /** mknod(2): FIFOs and regular files. */

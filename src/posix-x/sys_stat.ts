@@ -76,7 +76,7 @@ export function sysFstat(t: Thread, a: SyscallArgs): SysResult {
   return 0;
 }
 
-/** statx(2): the basic fields (and the mount id); no birth time or attributes. */
+/** statx(2): the basic fields and the mount id. DIVERGES: no birth time, attributes or DIO alignment. */
 export function sysStatx(t: Thread, a: SyscallArgs): SysResult {
   const dirfd = a.i32(0), pathname = a.ptr(1), flags = a.i32(2), mask = a.u32(3), buf = a.ptr(4);
   if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_NO_AUTOMOUNT | AT_EMPTY_PATH | AT_STATX_SYNC_TYPE)) return -E.EINVAL;

@@ -1,6 +1,7 @@
 // Synthetic /dev: null, zero, full, random, urandom (mem(4), random(4)), tty (tty(4): the
 // controlling terminal, here the terminal behind the process's stdio), fd/ stdin stdout stderr
 // (links into /proc/self/fd, as udev makes them), and the shm/ and pts/ mount points.
+// DIVERGES: a fixed synthetic directory: no other devices, and nodes cannot be added.
 import * as E from '../../musl-shim/abi/errno.js';
 import { S_IFCHR } from '../../musl-shim/abi/fcntl.js';
 import type { FileDescription } from './file.js';

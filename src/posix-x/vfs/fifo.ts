@@ -20,9 +20,6 @@ interface FifoState {
   /** Opens so far by readers and by writers (generation counters). */
   rgen: number;
   wgen: number;
-  /** Threads parked in open(2), per side. */
-  waitingReaders: number;
-  waitingWriters: number;
 }
 
 const fifos = new Map<string, FifoState>();
@@ -33,7 +30,7 @@ const parked = new Map<number, { key: string; reader: boolean; gen: number }>();
 function stateFor(key: string): FifoState {
   let s = fifos.get(key);
   if (s === undefined) {
-    s = { key, pipe: new Pipe(), rgen: 0, wgen: 0, waitingReaders: 0, waitingWriters: 0 };
+    s = { key, pipe: new Pipe(), rgen: 0, wgen: 0 };
     fifos.set(key, s);
     byPipe.set(s.pipe, s);
   }
@@ -41,7 +38,7 @@ function stateFor(key: string): FifoState {
 }
 
 function dropIfIdle(s: FifoState): void {
-  if (s.pipe.readers === 0 && s.pipe.writers === 0 && s.waitingReaders === 0 && s.waitingWriters === 0) fifos.delete(s.key);
+  if (s.pipe.readers === 0 && s.pipe.writers === 0) fifos.delete(s.key);
 }
 
 onDescriptionClose((f) => {
@@ -60,9 +57,11 @@ export function openFifo(key: string, flags: number, path: string, tid: number, 
   const acc = flags & O_ACCMODE;
   const prev = parked.get(tid);
   const resumed = prev !== undefined && prev.key === key ? prev : undefined;
+  // A parked opener counts as an end of its side (as pipe->readers/writers do while Linux's
+  // fifo_open waits), so the other side's open and I/O see it; the real end replaces it.
   if (resumed !== undefined) {
     parked.delete(tid);
-    if (resumed.reader) s.waitingReaders--; else s.waitingWriters--;
+    if (resumed.reader) p.readers--; else p.writers--;
   }
   const status = flags & ~O_ACCMODE;
   if (acc === O_RDWR) {
@@ -72,26 +71,26 @@ export function openFifo(key: string, flags: number, path: string, tid: number, 
   }
   if (acc === O_RDONLY) {
     const writerCame = resumed !== undefined && resumed.gen !== s.wgen;
-    if (p.writers > 0 || s.waitingWriters > 0 || writerCame || (flags & O_NONBLOCK)) {
+    if (p.writers > 0 || writerCame || (flags & O_NONBLOCK)) {
       s.rgen++;
       p.changed.notify();
       return fifoEnd(p, O_RDONLY | status, path, st);
     }
     parked.set(tid, { key, reader: true, gen: resumed?.gen ?? s.wgen });
-    s.waitingReaders++;
+    p.readers++;
     p.changed.notify();
     return new FifoBlock(p.changed.wait());
   }
   if (acc !== O_WRONLY) return -E.EINVAL;
   const readerCame = resumed !== undefined && resumed.gen !== s.rgen;
-  if (p.readers > 0 || s.waitingReaders > 0 || readerCame) {
+  if (p.readers > 0 || readerCame) {
     s.wgen++;
     p.changed.notify();
     return fifoEnd(p, O_WRONLY | status, path, st);
   }
   if (flags & O_NONBLOCK) { dropIfIdle(s); return -E.ENXIO; }
   parked.set(tid, { key, reader: false, gen: resumed?.gen ?? s.rgen });
-  s.waitingWriters++;
+  p.writers++;
   p.changed.notify();
   return new FifoBlock(p.changed.wait());
 }

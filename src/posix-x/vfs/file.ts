@@ -1,7 +1,7 @@
 // Open file descriptions (open(2) "open file description"): the object a capability names.
 // Offset and status flags live here and are shared by dup(2) and fork(2), as on Linux.
 import fs from 'node:fs';
-import { EAGAIN, EBADF, EINVAL, ENOENT, ENOTDIR, ENOTTY, ENXIO, ESPIPE, EISDIR, EPIPE } from '../../musl-shim/abi/errno.js';
+import { EAGAIN, EBADF, EINVAL, ENOENT, ENOTDIR, EROFS, ENOTTY, ENXIO, ESPIPE, EISDIR, EPIPE } from '../../musl-shim/abi/errno.js';
 import {
   O_APPEND, S_IFCHR, S_IFIFO, S_IFREG, S_IFDIR, SEEK_CUR, SEEK_DATA, SEEK_END, SEEK_HOLE, SEEK_SET,
 } from '../../musl-shim/abi/fcntl.js';
@@ -64,6 +64,8 @@ export abstract class FileDescription {
   guestPath(): string | null { return null; }
   /** Directory entries including '.' and '..' (getdents64(2)); -ENOTDIR for non-directories. */
   dirEntries(): DirEnt[] | number { return -ENOTDIR; }
+  /** True when the object lies on a read-only mount (writes and attribute changes: EROFS). */
+  readOnlyMount(): boolean { return false; }
   /** A new open of the same object (open("/proc/self/fd/N")); by default the same description. */
   reopen(_flags: number): FileDescription | number { this.refs++; return this; }
   /** fchmod(2); anonymous objects accept it (their mode is not kept). */
@@ -92,7 +94,8 @@ export abstract class FileDescription {
       case SEEK_CUR: base = this.offset; break;
       case SEEK_END: base = this.size(); break;
       case SEEK_DATA: case SEEK_HOLE: {
-        // No hole tracking: the whole file is data and the only hole is at EOF (lseek(2)).
+        // DIVERGES: no hole tracking: the whole file is data, the only hole is at EOF (as lseek(2)
+        // allows for file systems without holes).
         const size = this.size();
         if (off < 0 || off >= size) return -ENXIO;
         this.offset = whence === SEEK_DATA ? off : size;
@@ -196,8 +199,10 @@ export class HostFile extends FileDescription {
   }
   override isTty(): boolean { return this.tty; }
 
-  /** The mount this file was opened through (host directory and guest mount point), if any. */
-  mount: { hostRoot: string; point: string } | null = null;
+  /** The mount this file was opened through (host directory, guest mount point, read-only), if any. */
+  mount: { hostRoot: string; point: string; ro: boolean } | null = null;
+
+  override readOnlyMount(): boolean { return this.mount?.ro ?? false; }
 
   /** The host's current path of the open file (/proc/self/fd follows renames), or null. */
   hostPath(): string | null {
@@ -225,12 +230,15 @@ export class HostFile extends FileDescription {
     return f;
   }
   override fchmod(mode: number): number {
+    if (this.readOnlyMount()) return -EROFS;
     try { fs.fchmodSync(this.fd, mode); return 0; } catch (e) { return -hostErrno(e); }
   }
   override fchown(uid: number, gid: number): number {
+    if (this.readOnlyMount()) return -EROFS;
     try { fs.fchownSync(this.fd, uid, gid); return 0; } catch (e) { return -hostErrno(e); }
   }
   override futimens(atimeNs: bigint, mtimeNs: bigint): number {
+    if (this.readOnlyMount()) return -EROFS;
     const st = this.stat();
     if (typeof st === 'number') return st;
     try {
@@ -240,6 +248,7 @@ export class HostFile extends FileDescription {
   }
   override ftruncate(len: number): number {
     if (!this.regular) return -EINVAL;
+    if (this.readOnlyMount()) return -EROFS;
     try { fs.ftruncateSync(this.fd, len); return 0; } catch (e) { return -hostErrno(e); }
   }
   override fsync(dataOnly: boolean): number {
@@ -283,18 +292,23 @@ export function hostToGuest(hostRoot: string, point: string, hp: string): string
   return point === '/' ? '/' + rest : point + '/' + rest;
 }
 
-/** A utimensat(2) time for node:fs (seconds; TIME_NOW -1n, TIME_OMIT -2n keep/refresh). */
+/**
+ * A utimensat(2) time for node:fs (seconds; TIME_NOW -1n, TIME_OMIT -2n keep/refresh).
+ * DIVERGES: node:fs (libuv) sets host times with microsecond resolution.
+ */
 export function hostTime(ns: bigint, current: bigint): number {
   if (ns === -2n) ns = current;
   else if (ns === -1n) return Date.now() / 1000;
-  return Number(ns / 1000n) / 1e6;
+  // libuv truncates to microseconds: aim at the middle of the microsecond.
+  return (Number(ns / 1000n) + 0.5) / 1e6;
 }
 
 /** Entries of a host directory (without '.' and '..'), with inode numbers (one lstat each). */
-export function hostDirList(p: string): DirEnt[] | number {
+export function hostDirList(p: string | Buffer): DirEnt[] | number {
   let ents: fs.Dirent<Buffer>[];
   try { ents = fs.readdirSync(p, { withFileTypes: true, encoding: 'buffer' }); } catch (e) { return -hostErrno(e); }
-  const dir = Buffer.from(p.endsWith('/') ? p : p + '/', 'latin1');
+  const b = typeof p === 'string' ? Buffer.from(p, 'latin1') : p;
+  const dir = b[b.length - 1] === 47 ? b : Buffer.concat([b, Buffer.from('/')]);
   const out: DirEnt[] = [];
   for (const d of ents) {
     const name = d.name.toString('latin1');
@@ -309,7 +323,7 @@ export function hostDirList(p: string): DirEnt[] | number {
 }
 
 /** statfs(2) of a host path. */
-export function hostStatFs(p: string): StatFsInfo | number {
+export function hostStatFs(p: string | Buffer): StatFsInfo | number {
   try {
     const s = fs.statfsSync(p);
     return { type: s.type, bsize: s.bsize, blocks: s.blocks, bfree: s.bfree, bavail: s.bavail, files: s.files, ffree: s.ffree, namelen: 255, frsize: s.bsize, flags: 0x20 };

@@ -26,6 +26,8 @@ const HOST_FLAGS = O_ACCMODE | O_APPEND | O_TRUNC | O_DSYNC | O_SYNC | O_NOATIME
 /** A host directory mounted in the guest namespace. */
 export class HostBackend implements Backend {
   readonly fsType = 'host';
+  /** Mounted read-only (set by setup.ts): descriptions refuse attribute changes. */
+  ro = false;
 
   constructor(readonly hostRoot: string, public point: string, readonly label = hostRoot) {}
 
@@ -37,7 +39,7 @@ export class HostBackend implements Backend {
 
   private file(fd: number, flags: number): HostFile {
     const f = new HostFile(fd, flags, '', true);
-    f.mount = { hostRoot: this.hostRoot, point: this.point };
+    f.mount = { hostRoot: this.hostRoot, point: this.point, ro: this.ro };
     return f;
   }
 
@@ -58,7 +60,7 @@ export class HostBackend implements Backend {
   magic(): MagicTarget | null { return null; }
 
   readdir(rel: string): DirEnt[] | number {
-    return hostDirList(this.hostPath(rel).toString('latin1'));
+    return hostDirList(this.hostPath(rel));
   }
 
   open(rel: string, flags: number, st: StatInfo): FileDescription | number {
@@ -173,6 +175,6 @@ export class HostBackend implements Backend {
   }
 
   statfs(rel: string): StatFsInfo | number {
-    return hostStatFs(this.hostPath(rel).toString('latin1'));
+    return hostStatFs(this.hostPath(rel));
   }
 }

@@ -6,6 +6,7 @@
 import { WaitQueue } from '../wait.js';
 import { type FileDescription, onDescriptionClose } from './file.js';
 
+/** fcntl(2) lock types; flock(2) operations. */
 export const F_RDLCK = 0, F_WRLCK = 1, F_UNLCK = 2;
 export const LOCK_SH = 1, LOCK_EX = 2, LOCK_NB = 4, LOCK_UN = 8;
 

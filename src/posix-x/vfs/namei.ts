@@ -127,6 +127,15 @@ export class MountTable {
     return [best, rel];
   }
 
+  /** Names of mount points directly inside the guest directory `dir` (listed even if absent there). */
+  mountNames(dir: string): string[] {
+    const out: string[] = [];
+    for (const m of this.mounts) {
+      if (m.point !== '/' && parentPath(m.point) === dir) out.push(m.point.slice(m.point.lastIndexOf('/') + 1));
+    }
+    return out;
+  }
+
   /** Forgets every cached lookup (the namespace changed). */
   invalidate(): void {
     this.cache.clear();

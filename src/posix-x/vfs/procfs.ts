@@ -27,20 +27,20 @@ function file(read: (c: Caller) => string | Uint8Array, mode = 0o444): SynthNode
   return { kind: 'file', mode, read };
 }
 
-/** Names of the CPU features our CPUID reports, in /proc/cpuinfo order. */
+/** /proc/cpuinfo flag names by CPUID register and bit (arch/x86/include/asm/cpufeatures.h). */
+const FLAG_NAMES: [() => number, [number, string][]][] = [
+  [() => CPUID1_EDX, [[0, 'fpu'], [4, 'tsc'], [8, 'cx8'], [15, 'cmov'], [19, 'clflush'], [23, 'mmx'], [24, 'fxsr'], [25, 'sse'], [26, 'sse2']]],
+  [() => CPUIDX1_EDX, [[11, 'syscall'], [20, 'nx'], [27, 'rdtscp'], [29, 'lm']]],
+  [() => CPUID1_ECX, [[0, 'pni'], [1, 'pclmulqdq'], [9, 'ssse3'], [12, 'fma'], [13, 'cx16'], [19, 'sse4_1'], [20, 'sse4_2'], [22, 'movbe'],
+    [23, 'popcnt'], [25, 'aes'], [26, 'xsave'], [28, 'avx'], [29, 'f16c'], [30, 'rdrand']]],
+  [() => CPUIDX1_ECX, [[0, 'lahf_lm'], [5, 'abm'], [8, '3dnowprefetch']]],
+  [() => CPUID7_EBX, [[0, 'fsgsbase'], [3, 'bmi1'], [5, 'avx2'], [8, 'bmi2'], [9, 'erms'], [18, 'rdseed'], [19, 'adx'], [29, 'sha_ni']]],
+];
+
+/** Names of the CPU features our CPUID reports (and only those), in /proc/cpuinfo order. */
 function cpuFlags(): string {
   const f: string[] = [];
-  const edx1: [number, string][] = [[0, 'fpu'], [4, 'tsc'], [8, 'cx8'], [15, 'cmov'], [24, 'fxsr'], [25, 'sse'], [26, 'sse2']];
-  for (const [b, n] of edx1) if (CPUID1_EDX & (1 << b)) f.push(n);
-  if (CPUIDX1_EDX & (1 << 11)) f.push('syscall');
-  if (CPUIDX1_EDX & (1 << 20)) f.push('nx');
-  if (CPUIDX1_EDX & (1 << 29)) f.push('lm');
-  if (CPUID1_ECX & (1 << 13)) f.push('cx16');
-  if (CPUID1_ECX & (1 << 23)) f.push('popcnt');
-  if (CPUIDX1_ECX & (1 << 0)) f.push('lahf_lm');
-  if (CPUIDX1_ECX & (1 << 5)) f.push('abm');
-  if (CPUID7_EBX & (1 << 3)) f.push('bmi1');
-  if (CPUID7_EBX & (1 << 8)) f.push('bmi2');
+  for (const [reg, bits] of FLAG_NAMES) for (const [b, n] of bits) if (reg() & (1 << b)) f.push(n);
   return f.join(' ');
 }
 
@@ -126,7 +126,8 @@ export class ProcBackend extends SynthBackend {
     if (Object.hasOwn(SYSTEM, rel)) return SYSTEM[rel];
     const parts = rel.split('/');
     if (!/^[1-9]\d*$/.test(parts[0])) return null;
-    const p = this.src.processById(Number(parts[0]));
+    const pid = Number(parts[0]);
+    const p = this.src.processById(pid) ?? (c.proc.pid === pid ? c.proc : undefined);
     if (p === undefined || p.reaped) return null;
     if (parts[1] === 'task') {
       if (parts.length === 2) return dir(() => p.threads.map((t) => String(t.tid)));

@@ -82,7 +82,9 @@ export function buildVfs(o: NamespaceOptions, procs: () => Iterable<PxProcess>):
   vfs.mount('/proc', new ProcBackend(makedev(0, 22), src), false, makedev(0, 22), 'proc', false);
   for (const m of specs) {
     const dir = hostDir(m.host, '--mount');
-    vfs.mount(m.guest, new HostBackend(dir, m.guest), m.ro, fs.statSync(dir).dev, dir);
+    const be = new HostBackend(dir, m.guest);
+    be.ro = m.ro;
+    vfs.mount(m.guest, be, m.ro, fs.statSync(dir).dev, dir);
   }
   for (const g of tmpfs) { const v = mem(0o1777); vfs.mount(g, v, false, v.dev, 'tmpfs'); }
   return vfs;

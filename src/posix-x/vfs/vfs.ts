@@ -16,6 +16,7 @@ import { PathFile } from './path_file.js';
 import { CRED, isOwner, mayAccess, mayDeleteSticky, R_OK, W_OK, X_OK } from './perm.js';
 import { type Caller, type StatFsInfo, TIME_NOW, TIME_OMIT } from './types.js';
 
+/** A blocking FIFO open (the caller parks on it). */
 export { FifoBlock };
 
 /** renameat2(2) flags. */
@@ -167,6 +168,7 @@ export class Vfs extends MountTable {
     const acc = flags & O_ACCMODE;
     if (isDir(st) && acc !== O_RDONLY) return -E.EISDIR;
     const want = acc === O_RDONLY ? R_OK : acc === O_WRONLY ? W_OK : R_OK | W_OK;
+    if ((want & W_OK || flags & O_TRUNC) && r.desc.readOnlyMount() && (kind(st) === S_IFREG || isDir(st))) return -E.EROFS;
     if (!mayAccess(st, want)) return -E.EACCES;
     const f = r.desc.reopen(flags & ~(O_CREAT | O_EXCL));
     if (typeof f !== 'number' && (flags & O_TRUNC) && kind(st) === S_IFREG && acc !== O_RDONLY) f.ftruncate(0);
@@ -417,6 +419,27 @@ export class Vfs extends MountTable {
     if (r.mount.ro) return -E.EROFS;
     if (!mayAccess(r.st, W_OK)) return -E.EACCES;
     return r.mount.be.truncate(r.rel, length);
+  }
+
+  /**
+   * The bytes of an executable as execve(2) finds it in this namespace (for exec and the loader):
+   * ENOENT/ENOTDIR/ELOOP from resolution, EACCES unless a regular file with execute permission.
+   */
+  readExecutable(c: Caller, start: string, p: string): { bytes: Uint8Array; path: string } | number {
+    if (p === '') return -E.ENOENT;
+    const r = this.resolve(c, start, p);
+    if (typeof r === 'number') return r;
+    const st = r.kind === 'desc' ? r.desc.stat() : r.st;
+    if (typeof st === 'number') return st;
+    if (kind(st) !== S_IFREG || !mayAccess(st, X_OK) || !mayAccess(st, R_OK)) return -E.EACCES;
+    const f = r.kind === 'desc' ? r.desc.reopen(O_RDONLY) : r.mount.be.open(r.rel, O_RDONLY, st, c);
+    if (typeof f === 'number') return f;
+    try {
+      const out = new Uint8Array(st.size);
+      let n = 0;
+      while (n < out.length) { const k = f.read(out.subarray(n), n); if (k < 0) return k; if (k === 0) break; n += k; }
+      return { bytes: out.subarray(0, n), path: r.kind === 'desc' ? (r.desc.guestPath() ?? p) : r.path };
+    } finally { f.release(); }
   }
 
   /** The parent of a guest path (for "..", mount checks). */
