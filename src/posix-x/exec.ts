@@ -9,6 +9,7 @@ import { AddressSpace, type PhysMem } from '../cpu/memory.js';
 import { parseElf } from '../loader/elf.js';
 import { loadElf, type LoadedImage } from '../loader/load.js';
 import { LoadError, notFound, permissionDenied } from '../loader/errors.js';
+import { SIGFRAME_MAX } from './signals.js';
 
 /** Maximum "#!" line length Linux reads (BINPRM_BUF_SIZE). */
 const BINPRM_BUF = 256;
@@ -61,19 +62,36 @@ function shebang(bytes: Uint8Array): [string, string | null] | null {
   return [m[1], m[2] !== undefined && m[2] !== '' ? m[2] : null];
 }
 
+/** Reads an executable for exec: its bytes and the path it was found at, or -errno. */
+export type ExecReader = (file: string) => { bytes: Uint8Array; path: string } | number;
+
+/** Reads from the host file system (the program named on exo-run's command line). */
+export function hostReader(cwd: string): ExecReader {
+  return (file) => {
+    const abs = path.resolve(cwd, file);
+    return { bytes: readExecutable(abs, file), path: abs };
+  };
+}
+
 /**
- * Builds a new image for `file` (as the guest named it), resolving relative paths against cwd.
- * Throws LoadError (with errno) for anything that cannot be executed.
+ * Builds a new image for `file` (as the guest named it) read through `reader` (the guest's VFS
+ * view for execve, so a sandbox cannot be left by exec'ing a host file). Throws LoadError (with
+ * errno) for anything that cannot be executed.
  */
-export function buildImage(phys: PhysMem, cwd: string, file: string, argv: string[], envp: string[], depth = 0): Image {
-  const abs = path.resolve(cwd, file);
-  const bytes = readExecutable(abs, file);
+export function buildImage(phys: PhysMem, reader: ExecReader, file: string, argv: string[], envp: string[], depth = 0): Image {
+  const got = reader(file);
+  if (typeof got === 'number') {
+    const errno = -got;
+    throw errno === 2 || errno === 20 ? notFound(file) : new LoadError(file, errno === 13 ? 'Permission denied' : `cannot execute (errno ${errno})`, 126, errno);
+  }
+  const bytes = got.bytes;
+  const abs = got.path;
   const sb = shebang(bytes);
   if (sb !== null) {
     if (depth >= MAX_INTERP_DEPTH) throw new LoadError(file, 'Too many levels of interpreters', 126, 40);
     const [interp, arg] = sb;
     const nargv = [interp, ...(arg !== null ? [arg] : []), file, ...argv.slice(1)];
-    return buildImage(phys, cwd, interp, nargv, envp, depth + 1);
+    return buildImage(phys, reader, interp, nargv, envp, depth + 1);
   }
   const img = parseElf(bytes, file);
   const mem = new AddressSpace(phys);
@@ -83,6 +101,7 @@ export function buildImage(phys: PhysMem, cwd: string, file: string, argv: strin
   const loaded = loadElf(mem, img, {
     argv, envp, execfn: file, random,
     uid, gid, euid: process.geteuid?.() ?? uid, egid: process.getegid?.() ?? gid,
+    minsigstksz: SIGFRAME_MAX,
   });
   return { mem, loaded, exe: abs, argv };
 }

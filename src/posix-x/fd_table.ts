@@ -6,7 +6,7 @@ import {
   Capability, RIGHT_ALL, RIGHT_IOCTL, RIGHT_MMAP, RIGHT_READ, RIGHT_READDIR, RIGHT_SEEK, RIGHT_STAT, RIGHT_WRITE,
 } from '../kernel/capability.js';
 import { EBADF, EMFILE } from '../musl-shim/abi/errno.js';
-import { O_ACCMODE, O_PATH, O_RDONLY, O_WRONLY } from '../musl-shim/abi/fcntl.js';
+import { O_ACCMODE, O_PATH, O_RDONLY, O_RDWR, O_WRONLY } from '../musl-shim/abi/fcntl.js';
 import type { FileDescription } from './vfs/file.js';
 import { releasePosix } from './vfs/locks.js';
 import { buildVfs } from './vfs/setup.js';
@@ -33,7 +33,8 @@ export function rightsFor(flags: number): number {
   switch (flags & O_ACCMODE) {
     case O_RDONLY: return common | RIGHT_READ;
     case O_WRONLY: return common | RIGHT_WRITE;
-    default: return RIGHT_ALL;
+    case O_RDWR: return RIGHT_ALL;
+    default: return common; // O_ACCMODE (3): permission checked for both, neither granted (open(2))
   }
 }
 

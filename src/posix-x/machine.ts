@@ -12,7 +12,7 @@ import { Process } from '../kernel/process.js';
 import { Scheduler } from '../kernel/scheduler.js';
 import { T_BLOCKED, T_EXITED, T_RUNNABLE, Thread } from '../kernel/thread.js';
 import { LoadError } from '../loader/errors.js';
-import { buildImage } from './exec.js';
+import { buildImage, hostReader, type ExecReader } from './exec.js';
 import { futexWake } from './futex.js';
 import { Cpu } from '../cpu/state.js';
 import { EFAULT, ENOSYS } from '../musl-shim/abi/errno.js';
@@ -118,7 +118,7 @@ export class Machine implements MachineApi {
   /** Creates the first process from an executable path. Throws LoadError for bad binaries. */
   spawn(file: string): PxProcess {
     const cwd = this.opts.cwd ?? process.cwd();
-    const img = buildImage(this.phys, cwd, file, this.opts.argv, this.opts.env);
+    const img = buildImage(this.phys, hostReader(cwd), file, this.opts.argv, this.opts.env);
     const fds = new FdTable(this.vfs);
     const pid = this.newId();
     const p: PxProcess = new Process(pid, 1, img.mem, fds, initialCwd(this.vfs, cwd));
@@ -143,8 +143,13 @@ export class Machine implements MachineApi {
     let img;
     try {
       // /proc/self/exe names the running image (busybox and others re-exec themselves through it).
-      const self = file === '/proc/self/exe' || file === `/proc/${p.pid}/exe` ? p.exe : file;
-      img = buildImage(this.phys, p.cwd, self, argv, envp);
+      // /proc/self/exe is the image already running (busybox re-execs itself through it); any other
+      // path is read through the guest's own view, so a sandbox cannot be left through execve.
+      const self = file === '/proc/self/exe' || file === `/proc/${p.pid}/exe`;
+      const reader: ExecReader = self
+        ? hostReader('/')
+        : (f) => this.vfs.readExecutable({ proc: p, tid: t.tid }, p.cwd, f);
+      img = buildImage(this.phys, reader, self ? p.exe : file, argv, envp);
     } catch (e) {
       if (e instanceof LoadError) return -e.errno;
       throw e;

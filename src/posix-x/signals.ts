@@ -6,6 +6,7 @@ import { getFlags, setFlags } from '../cpu/flags.js';
 import { getSp } from '../cpu/ops/operand.js';
 import { defaultAction, SA_NODEFER, SA_ONSTACK, SA_RESETHAND, SA_SIGINFO, SIG_DFL, SIG_IGN, SIGKILL, SIGSTOP } from '../musl-shim/abi/signal.js';
 import { proc } from './context.js';
+import { restoreExtendedState, saveExtendedState, SIGFRAME_XSTATE_SIZE } from '../cpu/ops/xsave.js';
 import { getU64, putU64 } from './guest_io.js';
 
 /** Offsets inside the frame (from the frame base, which holds pretcode). */
@@ -14,9 +15,13 @@ const MCTX = UC + 40;
 const SIGMASK = UC + 296;
 const SIGINFO = UC + 304;
 const FRAME_SIZE = SIGINFO + 128;
-const FPSTATE_SIZE = 512;
+const FPSTATE_SIZE = SIGFRAME_XSTATE_SIZE; // XSAVE area + FP_XSTATE_MAGIC2 (Linux sigframe xstate)
 // sigcontext register order: r8..r15, rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip.
 const MCTX_REGS = [8, 9, 10, 11, 12, 13, 14, 15, 7, 6, 5, 3, 2, 0, 1, 4];
+
+/** Bytes a signal frame needs below the stack pointer at most (AT_MINSIGSTKSZ): the frame,
+ *  the XSAVE area and their alignment. */
+export const SIGFRAME_MAX = FRAME_SIZE + FPSTATE_SIZE + 64 + 16;
 
 /** Details of a signal for siginfo_t. */
 export interface SigInfo {
@@ -81,12 +86,13 @@ function buildFrame(t: Thread, info: SigInfo, handler: number, flags: number, re
   // Zero the frame first: faults here mean the stack is bad (the kernel then kills with SIGSEGV).
   m.writeBytes(frame, new Uint8Array(fp + FPSTATE_SIZE - frame));
   putU64(m, frame, restorer);
-  // ucontext: uc_flags (UC_FP_XSTATE not set), uc_link 0, uc_stack
+  // ucontext: uc_flags (below), uc_link 0, uc_stack
   if (alt) { putU64(m, frame + UC + 16, alt.sp); m.write32(frame + UC + 24, alt.flags); putU64(m, frame + UC + 32, alt.size); }
   const r = c.r;
   MCTX_REGS.forEach((reg, k) => m.write64(frame + MCTX + 8 * k, r[2 * reg], r[2 * reg + 1]));
   putU64(m, frame + MCTX + 128, c.rip);
   m.write64(frame + MCTX + 136, getFlags(c), 0);
+  m.write64(frame + UC, 1, 0); // uc_flags = UC_FP_XSTATE: the frame holds an XSAVE area
   m.write16(frame + MCTX + 144, 0x33); // cs
   m.write16(frame + MCTX + 150, 0x2b); // ss
   putU64(m, frame + MCTX + 160, info.signo === 11 ? 14 : 0); // trapno: #PF for SIGSEGV
@@ -116,22 +122,16 @@ function buildFrame(t: Thread, info: SigInfo, handler: number, flags: number, re
   void (flags & SA_SIGINFO);
 }
 
-/** Saves FPU/SSE state as FXSAVE would (512 bytes): MXCSR and XMM registers at least. */
+/** Saves x87/SSE/AVX state in the XSAVE layout Linux puts in signal frames. */
 function saveFpu(t: Thread, addr: number): void {
-  const c = t.cpu, m = c.mem;
-  m.write32(addr + 24, c.mxcsr);
-  m.write32(addr + 28, 0xffff);
-  for (let k = 0; k < 16 * 4; k++) m.write32(addr + 160 + 4 * k, c.xmm[8 * (k >> 2) + (k & 3)]);
+  saveExtendedState(t.cpu, addr);
 }
 
-function restoreFpu(t: Thread, addr: number): void {
-  const c = t.cpu, m = c.mem;
-  c.mxcsr = m.read32(addr + 24) & 0xffff;
-  for (let k = 0; k < 16 * 4; k++) c.xmm[8 * (k >> 2) + (k & 3)] = m.read32(addr + 160 + 4 * k);
-}
-
-/** rt_sigreturn(2): restores the context saved by buildFrame (rsp points past pretcode). */
-export function sigreturn(t: Thread): void {
+/**
+ * rt_sigreturn(2): restores the context saved by buildFrame (rsp points past pretcode). Returns
+ * false when the saved FPU state is corrupt (Linux then forces SIGSEGV).
+ */
+export function sigreturn(t: Thread): boolean {
   const c = t.cpu, m = c.mem, r = c.r;
   const frame = getSp(c) - 8;
   MCTX_REGS.forEach((reg, k) => {
@@ -146,5 +146,6 @@ export function sigreturn(t: Thread): void {
   // SIGKILL and SIGSTOP can never be blocked.
   t.sigmaskLo &= ~((1 << 8) | (1 << 18));
   const fp = getU64(m, frame + MCTX + 184);
-  if (fp !== 0) restoreFpu(t, fp);
+  if (fp !== 0) return restoreExtendedState(c, fp);
+  return true;
 }

@@ -63,8 +63,8 @@ export function sysRtSigpending(t: Thread, a: SyscallArgs): SysResult {
 }
 
 /** rt_sigreturn(2). */
-export function sysRtSigreturn(t: Thread): SysResult {
-  sigreturn(t);
+export function sysRtSigreturn(t: Thread, a: SyscallArgs): SysResult {
+  if (!sigreturn(t)) a.m.exitProcess(proc(t), 11 | 0x80); // bad frame: force_sig(SIGSEGV)
   return SYS_NORETURN;
 }
 

@@ -113,10 +113,10 @@ function arith4(code: number, base: string, ps: Handler, pd: Handler, ss: Handle
   v(1, code, 'f3', base + 'ss', 'Vx,Hx,Wss', ss, 'AVX');
   v(1, code, 'f2', base + 'sd', 'Vx,Hx,Wsd', sd, 'AVX');
 }
-v(1, 0x51, 'none', 'vsqrtps', 'Vx,Wx', FP.opVsqrtpsVxWx, 'AVX');
-v(1, 0x51, '66', 'vsqrtpd', 'Vx,Wx', FP.opVsqrtpdVxWx, 'AVX');
-v(1, 0x51, 'f3', 'vsqrtss', 'Vx,Hx,Wss', FP.opVsqrtssVxHxWss, 'AVX');
-v(1, 0x51, 'f2', 'vsqrtsd', 'Vx,Hx,Wsd', FP.opVsqrtsdVxHxWsd, 'AVX');
+v(1, 0x51, 'none', 'vsqrtps', 'Vx,Wx', AR.opVsqrtpsVxWx, 'AVX');
+v(1, 0x51, '66', 'vsqrtpd', 'Vx,Wx', AR.opVsqrtpdVxWx, 'AVX');
+v(1, 0x51, 'f3', 'vsqrtss', 'Vx,Hx,Wss', AR.opVsqrtssVxHxWss, 'AVX');
+v(1, 0x51, 'f2', 'vsqrtsd', 'Vx,Hx,Wsd', AR.opVsqrtsdVxHxWsd, 'AVX');
 v(1, 0x52, 'none', 'vrsqrtps', 'Vx,Wx', FP.opVrsqrtpsVxWx, 'AVX');
 v(1, 0x52, 'f3', 'vrsqrtss', 'Vx,Hx,Wss', FP.opVrsqrtssVxHxWss, 'AVX');
 v(1, 0x53, 'none', 'vrcpps', 'Vx,Wx', FP.opVrcppsVxWx, 'AVX');
@@ -139,9 +139,9 @@ v(1, 0x5b, 'none', 'vcvtdq2ps', 'Vps,Wdq', CV.opVcvtdq2psVxWx, 'AVX');
 v(1, 0x5b, '66', 'vcvtps2dq', 'Vdq,Wps', CV.opVcvtps2dqVxWx, 'AVX');
 v(1, 0x5b, 'f3', 'vcvttps2dq', 'Vdq,Wps', CV.opVcvttps2dqVxWx, 'AVX');
 arith4(0x5c, 'vsub', AR.opVsubpsVxHxWx, AR.opVsubpdVxHxWx, AR.opVsubssVxHxWss, AR.opVsubsdVxHxWsd);
-arith4(0x5d, 'vmin', FP.opVminpsVxHxWx, FP.opVminpdVxHxWx, FP.opVminssVxHxWss, FP.opVminsdVxHxWsd);
+arith4(0x5d, 'vmin', AR.opVminpsVxHxWx, AR.opVminpdVxHxWx, AR.opVminssVxHxWss, AR.opVminsdVxHxWsd);
 arith4(0x5e, 'vdiv', AR.opVdivpsVxHxWx, AR.opVdivpdVxHxWx, AR.opVdivssVxHxWss, AR.opVdivsdVxHxWsd);
-arith4(0x5f, 'vmax', FP.opVmaxpsVxHxWx, FP.opVmaxpdVxHxWx, FP.opVmaxssVxHxWss, FP.opVmaxsdVxHxWsd);
+arith4(0x5f, 'vmax', AR.opVmaxpsVxHxWx, AR.opVmaxpdVxHxWx, AR.opVmaxssVxHxWss, AR.opVmaxsdVxHxWsd);
 
 // ---- 66 0F 60-7F: packed integer ------------------------------------------------------------------------
 

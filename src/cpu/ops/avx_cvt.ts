@@ -8,10 +8,10 @@ import { ea, type Insn } from '../decode/insn.js';
 import { getReg } from './operand.js';
 import * as C from './sse_cvt.js';
 import {
-  MX_IE, MX_DE, MX_OE, MX_UE, MX_PE, MX_DAZ, RC_RNE, RC_RD, RC_RU, RC_RZ, OUT, i32ToF32, i64ToF32, i64ToF64, f32ToF64,
-  f64ToF32, f64ToInt, put64,
+  MX_IE, MX_DE, MX_OE, MX_UE, MX_PE, MX_DAZ, RC_RNE, RC_RD, RC_RU, RC_RZ, MIN32, MAX32, OUT, i32ToF32, i64ToF32,
+  i64ToF64, f32ToF64, f64ToF32, f32ToInt, f64ToInt, put64,
 } from './sse_softfp.js';
-import { VB, VBU16, VR, VRU16, loadVW, loadVW64, loadVW128, noV, sse2, sseScalar, storeVR, wrV } from './avx_operand.js';
+import { VB, VBU16, VR, VRU16, loadVW, loadVW64, loadVW128, noV, storeVR, wrV } from './avx_operand.js';
 
 // ---- scalar integer ↔ float --------------------------------------------------------------------------
 
@@ -65,19 +65,88 @@ export function opVcvttsd2siGyWsd(c: Cpu, i: Insn): void { noV(c, i); C.opCvttsd
 
 // ---- scalar float ↔ float -------------------------------------------------------------------------------
 
-/** VCVTSS2SD xmm1, xmm2, xmm3/m32. */
-export function opVcvtss2sdVxHxWss(c: Cpu, i: Insn): void { sseScalar(c, i, C.opCvtss2sdVsdWss, 4); }
-/** VCVTSD2SS xmm1, xmm2, xmm3/m64. */
-export function opVcvtsd2ssVxHxWsd(c: Cpu, i: Insn): void { sseScalar(c, i, C.opCvtsd2ssVssWsd, 8); }
+/** VCVTSS2SD xmm1, xmm2, xmm3/m32: exact unless NaN, denormal (DE, DAZ). */
+export function opVcvtss2sdVxHxWss(c: Cpu, i: Insn): void {
+  const b = i.isMem ? c.mem.read32(ea(c, i)) : c.xmm[i.rm << 3];
+  baseV(c, i);
+  const e = b & 0x7f800000;
+  if (e !== 0 && e !== 0x7f800000) {
+    GI[0] = b;
+    VRF64[0] = G[0]; // normal: exact
+  } else {
+    f32ToF64(c, b);
+    VR[0] = OUT[0]; VR[1] = OUT[1];
+  }
+  storeVR(c, i.reg, 4);
+}
+
+/** VCVTSD2SS xmm1, xmm2, xmm3/m64: rounded by MXCSR. */
+export function opVcvtsd2ssVxHxWsd(c: Cpu, i: Insn): void {
+  let lo: number;
+  let hi: number;
+  if (i.isMem) { lo = c.mem.read64(ea(c, i)); hi = c.mem.hi; } else { const o = i.rm << 3; lo = c.xmm[o]; hi = c.xmm[o + 1]; }
+  baseV(c, i);
+  let r = 0;
+  let done = false;
+  if ((c.mxcsr | 0x805f) === 0x9fff) {
+    // Default MXCSR with PE set: Math.fround is the rounding; only a normal result needs no flags.
+    H[0] = lo; H[1] = hi;
+    const f = Math.fround(HF[0]);
+    const m = Math.abs(f);
+    if ((m > MIN32 && m <= MAX32) || HF[0] === 0) { G[0] = f; r = GI[0]; done = true; }
+  }
+  VR[0] = done ? r : f64ToF32(c, lo, hi);
+  storeVR(c, i.reg, 4);
+}
+
+const H = new Int32Array(2);
+const HF = new Float64Array(H.buffer);
+const VRF64 = new Float64Array(VR.buffer);
 
 // ---- packed -------------------------------------------------------------------------------------------
 
-/** VCVTDQ2PS xmm1/ymm1, xmm2/m128 | ymm2/m256. */
-export function opVcvtdq2psVxWx(c: Cpu, i: Insn): void { sse2(c, i, C.opCvtdq2psVpsWdq); }
-/** VCVTPS2DQ. */
-export function opVcvtps2dqVxWx(c: Cpu, i: Insn): void { sse2(c, i, C.opCvtps2dqVdqWps); }
-/** VCVTTPS2DQ. */
-export function opVcvttps2dqVxWx(c: Cpu, i: Insn): void { sse2(c, i, C.opCvttps2dqVdqWps); }
+/** VCVTDQ2PS xmm1/ymm1, xmm2/m128 | ymm2/m256: rounded by MXCSR.RC (exact below 2^24). */
+export function opVcvtdq2psVxWx(c: Cpu, i: Insn): void {
+  noV(c, i);
+  const n = loadVW(c, i);
+  const fast = (c.mxcsr | 0x805f) === 0x9fff;
+  const F = VRF32;
+  for (let k = 0; k < n; k++) {
+    const v = VB[k];
+    if (fast || (v <= 16777216 && v >= -16777216)) F[k] = v; // exact, or nearest with PE already set
+    else VR[k] = i32ToF32(c, v);
+  }
+  storeVR(c, i.reg, n);
+}
+
+/** VCVTPS2DQ/VCVTTPS2DQ: in range with default MXCSR (PE set) → nearest-even or truncation inline. */
+function ps2dq(c: Cpu, i: Insn, trunc: boolean): void {
+  noV(c, i);
+  const n = loadVW(c, i);
+  const fast = (c.mxcsr | 0x805f) === 0x9fff;
+  const rc = trunc ? RC_RZ : (c.mxcsr >> 13) & 3;
+  for (let k = 0; k < n; k++) {
+    const b = VB[k];
+    if (fast) {
+      GI[0] = b;
+      const x = G[0];
+      if (x > -2147483648.5 && x < 2147483647.5) {
+        // 2^52 + 2^51 added and removed rounds to nearest even (|x| < 2^31 here).
+        const r = trunc ? Math.trunc(x) : (x + 6755399441055744) - 6755399441055744;
+        if (r >= -2147483648 && r <= 2147483647) { VR[k] = r; continue; }
+      }
+    }
+    VR[k] = f32ToInt(c, b, rc, false);
+  }
+  storeVR(c, i.reg, n);
+}
+
+/** VCVTPS2DQ xmm1/ymm1, xmm2/m128 | ymm2/m256. */
+export function opVcvtps2dqVxWx(c: Cpu, i: Insn): void { ps2dq(c, i, false); }
+/** VCVTTPS2DQ xmm1/ymm1, xmm2/m128 | ymm2/m256. */
+export function opVcvttps2dqVxWx(c: Cpu, i: Insn): void { ps2dq(c, i, true); }
+
+const VRF32 = new Float32Array(VR.buffer);
 
 /** Loads the half-width source of a widening conversion: m64/xmm (VEX.128) or m128/xmm (VEX.256). */
 function loadHalf(c: Cpu, i: Insn): number {
@@ -165,28 +234,21 @@ export function opVcvtph2psVxWx(c: Cpu, i: Insn): void {
   storeVR(c, i.reg, n);
 }
 
-/** Rounds the non-negative m (a multiple of 2^-k for small k, exact in double) to an integer by rc for sign neg. */
-function rint(m: number, rc: number, neg: boolean): number {
-  const f = Math.floor(m);
-  const r = m - f;
-  if (r === 0) return f;
+/** Whether an integer magnitude q with discarded bits rem (half = the weight of half a unit) rounds up. */
+function roundUp(q: number, rem: number, half: number, rc: number, neg: boolean): boolean {
+  if (rem === 0) return false;
   switch (rc) {
-    case RC_RNE: return r > 0.5 || (r === 0.5 && f % 2 !== 0) ? f + 1 : f;
-    case RC_RD: return neg ? f + 1 : f;
-    case RC_RU: return neg ? f : f + 1;
-    default: return f;
+    case RC_RNE: return rem > half || (rem === half && (q & 1) === 1);
+    case RC_RD: return neg;
+    case RC_RU: return !neg;
+    default: return false;
   }
 }
 
-/** 2^k for -150 <= k <= 150 (exact). */
-function pow2(k: number): number {
-  return Math.pow(2, k);
-}
-
 /**
- * Single → half bits with rounding control rc (VCVTPS2PH): IE for SNaN (quieted), DE for a denormal
- * input (zero under DAZ), OE/UE/PE as SSE reports them: overflow and tininess judged after rounding
- * with an unbounded exponent.
+ * Single → half bits with rounding control rc (VCVTPS2PH), on integer significands: IE for an
+ * SNaN (quieted), DE for a denormal input (zero under DAZ), OE/UE/PE as SSE reports them, with
+ * overflow and tininess judged after rounding to 11 bits with an unbounded exponent.
  */
 function f2h(c: Cpu, b: number, rc: number): number {
   const s = (b >>> 16) & 0x8000;
@@ -197,45 +259,39 @@ function f2h(c: Cpu, b: number, rc: number): number {
     if ((m & 0x400000) === 0) c.mxcsr |= MX_IE;
     return s | 0x7e00 | (m >>> 13);
   }
-  let ex: number; // unbiased exponent of the leading bit
+  const neg = s !== 0;
   if (e === 0) {
     if (m === 0) return s;
     if (c.mxcsr & MX_DAZ) return s;
-    c.mxcsr |= MX_DE;
-    ex = 31 - Math.clz32(m) - 149;
-  } else {
-    m |= 0x800000;
-    ex = e - 127;
+    // A single denormal (< 2^-126) is far below the half grid (2^-24): it rounds to 0 or 2^-24.
+    c.mxcsr |= MX_DE | MX_UE | MX_PE;
+    return s | (roundUp(0, 1, 2, rc, neg) ? 1 : 0);
   }
-  // Value = m * 2^(e0) with e0 = (e === 0 ? -149 : e - 150).
-  const e0 = e === 0 ? -149 : e - 150;
-  const neg = s !== 0;
-  // Unbounded-exponent rounding to 11 significant bits: quantum 2^(ex - 10).
-  const mu = rint(m * pow2(e0 - (ex - 10)), rc, neg);
-  const ru = mu * pow2(ex - 10);
-  const inexact = mu * pow2(ex - 10) !== m * pow2(e0);
-  let fl = inexact ? MX_PE : 0;
-  if (ru > 65504) {
-    c.mxcsr |= fl | MX_OE | MX_PE;
+  m |= 0x800000; // 24-bit significand, value m * 2^(ex - 23)
+  const ex = e - 127;
+  // Unbounded-exponent rounding to 11 bits: keep m >> 13.
+  let q = m >>> 13;
+  let rem = m & 0x1fff;
+  let ue = ex;
+  if (roundUp(q, rem, 0x1000, rc, neg)) { q++; if (q === 2048) { q = 1024; ue++; } }
+  const inexact = rem !== 0;
+  if (ue > 15) {
+    c.mxcsr |= MX_OE | MX_PE;
     const inf = rc === RC_RNE || (rc === RC_RU && !neg) || (rc === RC_RD && neg);
     return s | (inf ? 0x7c00 : 0x7bff);
   }
-  let q: number; // the final quantum: subnormal grid below 2^-14
-  if (ex < -14) {
-    const md = rint(m * pow2(e0 + 24), rc, neg); // multiples of 2^-24
-    q = md;
-    const exact = md * 5.960464477539063e-8 === m * pow2(e0);
-    fl = exact ? 0 : MX_PE;
-    if (ru < 6.103515625e-5 && !exact) fl |= MX_UE; // tiny after rounding, and inexact
-    if (fl !== 0) c.mxcsr |= fl;
-    return s | q; // md <= 1024: 1024 is the smallest normal's encoding (0x0400)
+  if (ex >= -14) {
+    if (inexact) c.mxcsr |= MX_PE;
+    return s | ((ue + 15) << 10) | (q - 1024);
   }
-  if (fl !== 0) c.mxcsr |= fl;
-  // Normal: ru = mu * 2^(ex-10) with mu in [1024, 2048].
-  let em = ex;
-  let mm = mu;
-  if (mm === 2048) { mm = 1024; em += 1; }
-  return s | ((em + 15) << 10) | (mm - 1024);
+  // Below 2^-14: round m onto the subnormal grid (units of 2^-24): shift out 13 + (-14 - ex) bits.
+  const tiny = ue < -14;
+  const sh = 13 - 14 - ex;
+  if (sh >= 26) { q = 0; rem = m; } else { q = m >>> sh; rem = m - q * (1 << sh); }
+  const half = sh >= 26 ? 0x1000000 : 1 << (sh - 1); // for sh >= 26, m < half
+  if (roundUp(q, rem, half, rc, neg)) q++;
+  if (rem !== 0) c.mxcsr |= tiny ? MX_UE | MX_PE : MX_PE;
+  return s | q; // q = 1024 is the smallest normal's encoding (0x0400)
 }
 
 /** VCVTPS2PH xmm1/m64, xmm2, imm8 | xmm1/m128, ymm2, imm8: imm8[2] selects MXCSR.RC, else imm8[1:0]. */

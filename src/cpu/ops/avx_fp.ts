@@ -11,32 +11,8 @@ import * as F from './sse_fp.js';
 import { MX_IE, MX_DE, MX_DAZ, isNaN32, isNaN64, isDen32, isDen64 } from './sse_softfp.js';
 import { VB, VR, copyA, VA, loadVW, loadVW32, loadVW64, noV, sse2, sse3, sseScalar, storeVR } from './avx_operand.js';
 
-// ---- arithmetic (add/sub/mul/div are in avx_arith.ts) -------------------------------------------
+// ---- arithmetic (add/sub/mul/div/sqrt/min/max are in avx_arith.ts) -------------------------------------------
 
-/** VMINPS. */
-export function opVminpsVxHxWx(c: Cpu, i: Insn): void { sse3(c, i, F.opMinpsVpsWps); }
-/** VMINPD. */
-export function opVminpdVxHxWx(c: Cpu, i: Insn): void { sse3(c, i, F.opMinpdVpdWpd); }
-/** VMINSS. */
-export function opVminssVxHxWss(c: Cpu, i: Insn): void { sseScalar(c, i, F.opMinssVssWss, 4); }
-/** VMINSD. */
-export function opVminsdVxHxWsd(c: Cpu, i: Insn): void { sseScalar(c, i, F.opMinsdVsdWsd, 8); }
-/** VMAXPS. */
-export function opVmaxpsVxHxWx(c: Cpu, i: Insn): void { sse3(c, i, F.opMaxpsVpsWps); }
-/** VMAXPD. */
-export function opVmaxpdVxHxWx(c: Cpu, i: Insn): void { sse3(c, i, F.opMaxpdVpdWpd); }
-/** VMAXSS. */
-export function opVmaxssVxHxWss(c: Cpu, i: Insn): void { sseScalar(c, i, F.opMaxssVssWss, 4); }
-/** VMAXSD. */
-export function opVmaxsdVxHxWsd(c: Cpu, i: Insn): void { sseScalar(c, i, F.opMaxsdVsdWsd, 8); }
-/** VSQRTPS xmm1/ymm1, xmm2/m128 | ymm2/m256. */
-export function opVsqrtpsVxWx(c: Cpu, i: Insn): void { sse2(c, i, F.opSqrtpsVpsWps); }
-/** VSQRTPD. */
-export function opVsqrtpdVxWx(c: Cpu, i: Insn): void { sse2(c, i, F.opSqrtpdVpdWpd); }
-/** VSQRTSS xmm1, xmm2, xmm3/m32. */
-export function opVsqrtssVxHxWss(c: Cpu, i: Insn): void { sseScalar(c, i, F.opSqrtssVssWss, 4); }
-/** VSQRTSD xmm1, xmm2, xmm3/m64. */
-export function opVsqrtsdVxHxWsd(c: Cpu, i: Insn): void { sseScalar(c, i, F.opSqrtsdVsdWsd, 8); }
 /** VRSQRTPS. */
 export function opVrsqrtpsVxWx(c: Cpu, i: Insn): void { sse2(c, i, F.opRsqrtpsVpsWps); }
 /** VRSQRTSS. */

@@ -10,22 +10,24 @@ import { mulU32, mulS32, mulHi } from './sse_int.js';
 import * as I4 from './sse_int4.js';
 import * as I from './sse_int.js';
 import * as STR from './sse_str.js';
-import { VB, VBU8, VBU16, loadVW, loadVW128, noV, sse2, sse3, zeroUpper } from './avx_operand.js';
+import { VB, VBU8, VBU16, WO, loadVW, loadVW128, noV, srcW, sse2, sse3, zeroUpper } from './avx_operand.js';
 
 // ---- bitwise ----------------------------------------------------------------------------------
 
 const L_AND = 0, L_ANDN = 1, L_OR = 2, L_XOR = 3;
 
 function logic(c: Cpu, i: Insn, op: number): void {
-  const n = loadVW(c, i);
+  const B = srcW(c, i);
+  const b = WO;
+  const n = i.vexL ? 8 : 4;
   const x = c.xmm;
   const d = i.reg << 3;
   const a = i.vvvv << 3;
   switch (op) {
-    case L_AND: for (let k = 0; k < n; k++) x[d + k] = x[a + k] & VB[k]; break;
-    case L_ANDN: for (let k = 0; k < n; k++) x[d + k] = ~x[a + k] & VB[k]; break;
-    case L_OR: for (let k = 0; k < n; k++) x[d + k] = x[a + k] | VB[k]; break;
-    default: for (let k = 0; k < n; k++) x[d + k] = x[a + k] ^ VB[k];
+    case L_AND: for (let k = 0; k < n; k++) x[d + k] = x[a + k] & B[b + k]; break;
+    case L_ANDN: for (let k = 0; k < n; k++) x[d + k] = ~x[a + k] & B[b + k]; break;
+    case L_OR: for (let k = 0; k < n; k++) x[d + k] = x[a + k] | B[b + k]; break;
+    default: for (let k = 0; k < n; k++) x[d + k] = x[a + k] ^ B[b + k];
   }
   if (n === 4) zeroUpper(c, i.reg);
 }
@@ -48,27 +50,50 @@ function sat8(v: number): number { return v > 127 ? 127 : v < -128 ? -128 : v; }
 function satU8(v: number): number { return v > 255 ? 255 : v < 0 ? 0 : v; }
 
 function bytes(c: Cpu, i: Insn, op: number): void {
-  const n = loadVW(c, i) << 2;
+  const W = srcW(c, i);
+  const n = i.vexL ? 32 : 16;
   const u = c.xmmU8;
   const d = i.reg << 5;
   const a = i.vvvv << 5;
-  const B = VBU8;
+  const B = W === VB ? VBU8 : u;
+  const b = WO << 2;
+  const x = c.xmm;
+  const d4 = i.reg << 3;
+  const a4 = i.vvvv << 3;
+  const w4 = WO;
+  // SWAR on dwords for the commonest forms: add/sub without carries across bytes, equality.
   switch (op) {
-    case B_ADD: for (let k = 0; k < n; k++) u[d + k] = u[a + k] + B[k]; break;
-    case B_SUB: for (let k = 0; k < n; k++) u[d + k] = u[a + k] - B[k]; break;
-    case B_ADDS: for (let k = 0; k < n; k++) u[d + k] = sat8(((u[a + k] << 24) >> 24) + ((B[k] << 24) >> 24)); break;
-    case B_ADDUS: for (let k = 0; k < n; k++) u[d + k] = satU8(u[a + k] + B[k]); break;
-    case B_SUBS: for (let k = 0; k < n; k++) u[d + k] = sat8(((u[a + k] << 24) >> 24) - ((B[k] << 24) >> 24)); break;
-    case B_SUBUS: for (let k = 0; k < n; k++) u[d + k] = satU8(u[a + k] - B[k]); break;
-    case B_EQ: for (let k = 0; k < n; k++) u[d + k] = u[a + k] === B[k] ? 255 : 0; break;
-    case B_GT: for (let k = 0; k < n; k++) u[d + k] = ((u[a + k] << 24) >> 24) > ((B[k] << 24) >> 24) ? 255 : 0; break;
-    case B_MINU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[k]; u[d + k] = p < q ? p : q; } break;
-    case B_MAXU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[k]; u[d + k] = p > q ? p : q; } break;
-    case B_MINS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 24) >> 24, q = (B[k] << 24) >> 24; u[d + k] = p < q ? p : q; } break;
-    case B_MAXS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 24) >> 24, q = (B[k] << 24) >> 24; u[d + k] = p > q ? p : q; } break;
-    case B_AVG: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] + B[k] + 1) >> 1; break;
+    case B_ADD:
+      for (let k = 0; k < n >> 2; k++) {
+        const p = x[a4 + k], q = W[w4 + k];
+        x[d4 + k] = ((p & 0x7f7f7f7f) + (q & 0x7f7f7f7f)) ^ ((p ^ q) & 0x80808080);
+      }
+      break;
+    case B_SUB:
+      for (let k = 0; k < n >> 2; k++) {
+        const p = x[a4 + k], q = W[w4 + k];
+        x[d4 + k] = ((p | 0x80808080) - (q & 0x7f7f7f7f)) ^ ((p ^ ~q) & 0x80808080);
+      }
+      break;
+    case B_EQ:
+      for (let k = 0; k < n >> 2; k++) {
+        const t = x[a4 + k] ^ W[w4 + k];
+        const nz = (((t & 0x7f7f7f7f) + 0x7f7f7f7f) | t) & 0x80808080; // high bit set per nonzero byte
+        x[d4 + k] = Math.imul((~nz & 0x80808080) >>> 7, 255);
+      }
+      break;
+    case B_ADDS: for (let k = 0; k < n; k++) u[d + k] = sat8(((u[a + k] << 24) >> 24) + ((B[b + k] << 24) >> 24)); break;
+    case B_ADDUS: for (let k = 0; k < n; k++) u[d + k] = satU8(u[a + k] + B[b + k]); break;
+    case B_SUBS: for (let k = 0; k < n; k++) u[d + k] = sat8(((u[a + k] << 24) >> 24) - ((B[b + k] << 24) >> 24)); break;
+    case B_SUBUS: for (let k = 0; k < n; k++) u[d + k] = satU8(u[a + k] - B[b + k]); break;
+    case B_GT: for (let k = 0; k < n; k++) u[d + k] = ((u[a + k] << 24) >> 24) > ((B[b + k] << 24) >> 24) ? 255 : 0; break;
+    case B_MINU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[b + k]; u[d + k] = p < q ? p : q; } break;
+    case B_MAXU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[b + k]; u[d + k] = p > q ? p : q; } break;
+    case B_MINS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 24) >> 24, q = (B[b + k] << 24) >> 24; u[d + k] = p < q ? p : q; } break;
+    case B_MAXS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 24) >> 24, q = (B[b + k] << 24) >> 24; u[d + k] = p > q ? p : q; } break;
+    case B_AVG: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] + B[b + k] + 1) >> 1; break;
     default: // B_SIGN
-      for (let k = 0; k < n; k++) { const q = (B[k] << 24) >> 24; u[d + k] = q < 0 ? -u[a + k] : q === 0 ? 0 : u[a + k]; }
+      for (let k = 0; k < n; k++) { const q = (B[b + k] << 24) >> 24; u[d + k] = q < 0 ? -u[a + k] : q === 0 ? 0 : u[a + k]; }
   }
   if (n === 16) zeroUpper(c, i.reg);
 }
@@ -112,33 +137,35 @@ function sat16(v: number): number { return v > 32767 ? 32767 : v < -32768 ? -327
 function satU16(v: number): number { return v > 65535 ? 65535 : v < 0 ? 0 : v; }
 
 function words(c: Cpu, i: Insn, op: number): void {
-  const n = loadVW(c, i) << 1;
+  const W = srcW(c, i);
+  const n = i.vexL ? 16 : 8;
   const u = c.xmmU16;
   const d = i.reg << 4;
   const a = i.vvvv << 4;
-  const B = VBU16;
+  const B = W === VB ? VBU16 : u;
+  const b = WO << 1;
   switch (op) {
-    case W_ADD: for (let k = 0; k < n; k++) u[d + k] = u[a + k] + B[k]; break;
-    case W_SUB: for (let k = 0; k < n; k++) u[d + k] = u[a + k] - B[k]; break;
-    case W_ADDS: for (let k = 0; k < n; k++) u[d + k] = sat16(((u[a + k] << 16) >> 16) + ((B[k] << 16) >> 16)); break;
-    case W_ADDUS: for (let k = 0; k < n; k++) u[d + k] = satU16(u[a + k] + B[k]); break;
-    case W_SUBS: for (let k = 0; k < n; k++) u[d + k] = sat16(((u[a + k] << 16) >> 16) - ((B[k] << 16) >> 16)); break;
-    case W_SUBUS: for (let k = 0; k < n; k++) u[d + k] = satU16(u[a + k] - B[k]); break;
-    case W_EQ: for (let k = 0; k < n; k++) u[d + k] = u[a + k] === B[k] ? 65535 : 0; break;
-    case W_GT: for (let k = 0; k < n; k++) u[d + k] = ((u[a + k] << 16) >> 16) > ((B[k] << 16) >> 16) ? 65535 : 0; break;
-    case W_MINU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[k]; u[d + k] = p < q ? p : q; } break;
-    case W_MAXU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[k]; u[d + k] = p > q ? p : q; } break;
-    case W_MINS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 16) >> 16, q = (B[k] << 16) >> 16; u[d + k] = p < q ? p : q; } break;
-    case W_MAXS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 16) >> 16, q = (B[k] << 16) >> 16; u[d + k] = p > q ? p : q; } break;
-    case W_AVG: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] + B[k] + 1) >> 1; break;
+    case W_ADD: for (let k = 0; k < n; k++) u[d + k] = u[a + k] + B[b + k]; break;
+    case W_SUB: for (let k = 0; k < n; k++) u[d + k] = u[a + k] - B[b + k]; break;
+    case W_ADDS: for (let k = 0; k < n; k++) u[d + k] = sat16(((u[a + k] << 16) >> 16) + ((B[b + k] << 16) >> 16)); break;
+    case W_ADDUS: for (let k = 0; k < n; k++) u[d + k] = satU16(u[a + k] + B[b + k]); break;
+    case W_SUBS: for (let k = 0; k < n; k++) u[d + k] = sat16(((u[a + k] << 16) >> 16) - ((B[b + k] << 16) >> 16)); break;
+    case W_SUBUS: for (let k = 0; k < n; k++) u[d + k] = satU16(u[a + k] - B[b + k]); break;
+    case W_EQ: for (let k = 0; k < n; k++) u[d + k] = u[a + k] === B[b + k] ? 65535 : 0; break;
+    case W_GT: for (let k = 0; k < n; k++) u[d + k] = ((u[a + k] << 16) >> 16) > ((B[b + k] << 16) >> 16) ? 65535 : 0; break;
+    case W_MINU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[b + k]; u[d + k] = p < q ? p : q; } break;
+    case W_MAXU: for (let k = 0; k < n; k++) { const p = u[a + k], q = B[b + k]; u[d + k] = p > q ? p : q; } break;
+    case W_MINS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 16) >> 16, q = (B[b + k] << 16) >> 16; u[d + k] = p < q ? p : q; } break;
+    case W_MAXS: for (let k = 0; k < n; k++) { const p = (u[a + k] << 16) >> 16, q = (B[b + k] << 16) >> 16; u[d + k] = p > q ? p : q; } break;
+    case W_AVG: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] + B[b + k] + 1) >> 1; break;
     case W_SIGN:
-      for (let k = 0; k < n; k++) { const q = (B[k] << 16) >> 16; u[d + k] = q < 0 ? -u[a + k] : q === 0 ? 0 : u[a + k]; }
+      for (let k = 0; k < n; k++) { const q = (B[b + k] << 16) >> 16; u[d + k] = q < 0 ? -u[a + k] : q === 0 ? 0 : u[a + k]; }
       break;
-    case W_MULL: for (let k = 0; k < n; k++) u[d + k] = Math.imul(u[a + k], B[k]); break;
-    case W_MULH: for (let k = 0; k < n; k++) u[d + k] = Math.imul((u[a + k] << 16) >> 16, (B[k] << 16) >> 16) >> 16; break;
-    case W_MULHU: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] * B[k]) >>> 16; break;
+    case W_MULL: for (let k = 0; k < n; k++) u[d + k] = Math.imul(u[a + k], B[b + k]); break;
+    case W_MULH: for (let k = 0; k < n; k++) u[d + k] = Math.imul((u[a + k] << 16) >> 16, (B[b + k] << 16) >> 16) >> 16; break;
+    case W_MULHU: for (let k = 0; k < n; k++) u[d + k] = (u[a + k] * B[b + k]) >>> 16; break;
     default: // W_MULHRS: ((a * b >> 14) + 1) >> 1
-      for (let k = 0; k < n; k++) u[d + k] = ((Math.imul((u[a + k] << 16) >> 16, (B[k] << 16) >> 16) >> 14) + 1) >> 1;
+      for (let k = 0; k < n; k++) u[d + k] = ((Math.imul((u[a + k] << 16) >> 16, (B[b + k] << 16) >> 16) >> 14) + 1) >> 1;
   }
   if (n === 8) zeroUpper(c, i.reg);
 }
@@ -186,23 +213,24 @@ const D_ADD = 0, D_SUB = 1, D_EQ = 2, D_GT = 3, D_MINU = 4, D_MAXU = 5, D_MINS =
 const D_MULL = 8, D_SIGN = 9;
 
 function dwords(c: Cpu, i: Insn, op: number): void {
-  const n = loadVW(c, i);
+  const B = srcW(c, i);
+  const b = WO;
+  const n = i.vexL ? 8 : 4;
   const x = c.xmm;
   const d = i.reg << 3;
   const a = i.vvvv << 3;
-  const B = VB;
   switch (op) {
-    case D_ADD: for (let k = 0; k < n; k++) x[d + k] = (x[a + k] + B[k]) | 0; break;
-    case D_SUB: for (let k = 0; k < n; k++) x[d + k] = (x[a + k] - B[k]) | 0; break;
-    case D_EQ: for (let k = 0; k < n; k++) x[d + k] = x[a + k] === B[k] ? -1 : 0; break;
-    case D_GT: for (let k = 0; k < n; k++) x[d + k] = x[a + k] > B[k] ? -1 : 0; break;
-    case D_MINU: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[k]; x[d + k] = (p >>> 0) < (q >>> 0) ? p : q; } break;
-    case D_MAXU: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[k]; x[d + k] = (p >>> 0) > (q >>> 0) ? p : q; } break;
-    case D_MINS: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[k]; x[d + k] = p < q ? p : q; } break;
-    case D_MAXS: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[k]; x[d + k] = p > q ? p : q; } break;
-    case D_MULL: for (let k = 0; k < n; k++) x[d + k] = Math.imul(x[a + k], B[k]); break;
+    case D_ADD: for (let k = 0; k < n; k++) x[d + k] = (x[a + k] + B[b + k]) | 0; break;
+    case D_SUB: for (let k = 0; k < n; k++) x[d + k] = (x[a + k] - B[b + k]) | 0; break;
+    case D_EQ: for (let k = 0; k < n; k++) x[d + k] = x[a + k] === B[b + k] ? -1 : 0; break;
+    case D_GT: for (let k = 0; k < n; k++) x[d + k] = x[a + k] > B[b + k] ? -1 : 0; break;
+    case D_MINU: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[b + k]; x[d + k] = (p >>> 0) < (q >>> 0) ? p : q; } break;
+    case D_MAXU: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[b + k]; x[d + k] = (p >>> 0) > (q >>> 0) ? p : q; } break;
+    case D_MINS: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[b + k]; x[d + k] = p < q ? p : q; } break;
+    case D_MAXS: for (let k = 0; k < n; k++) { const p = x[a + k], q = B[b + k]; x[d + k] = p > q ? p : q; } break;
+    case D_MULL: for (let k = 0; k < n; k++) x[d + k] = Math.imul(x[a + k], B[b + k]); break;
     default: // D_SIGN
-      for (let k = 0; k < n; k++) { const q = B[k]; x[d + k] = q < 0 ? -x[a + k] | 0 : q === 0 ? 0 : x[a + k]; }
+      for (let k = 0; k < n; k++) { const q = B[b + k]; x[d + k] = q < 0 ? -x[a + k] | 0 : q === 0 ? 0 : x[a + k]; }
   }
   if (n === 4) zeroUpper(c, i.reg);
 }
@@ -231,13 +259,14 @@ export function opVpsigndVxHxWx(c: Cpu, i: Insn): void { dwords(c, i, D_SIGN); }
 const Q_ADD = 0, Q_SUB = 1, Q_EQ = 2, Q_GT = 3, Q_MULUDQ = 4, Q_MULDQ = 5;
 
 function qwords(c: Cpu, i: Insn, op: number): void {
-  const n = loadVW(c, i);
+  const B = srcW(c, i);
+  const b = WO;
+  const n = i.vexL ? 8 : 4;
   const x = c.xmm;
   const d = i.reg << 3;
   const a = i.vvvv << 3;
-  const B = VB;
   for (let k = 0; k < n; k += 2) {
-    const al = x[a + k], ah = x[a + k + 1], bl = B[k], bh = B[k + 1];
+    const al = x[a + k], ah = x[a + k + 1], bl = B[b + k], bh = B[b + k + 1];
     switch (op) {
       case Q_ADD: {
         const lo = (al >>> 0) + (bl >>> 0);

@@ -6,6 +6,7 @@
 // The lane adapter runs a legacy-SSE 128-bit handler on a shadow Cpu once per 128-bit lane: the
 // AVX forms of in-lane SSE operations then share the SSE code (and its recorded vectors).
 import { Cpu } from '../state.js';
+import { AddressSpace, PhysMem, PAGE_SIZE } from '../memory.js';
 import { ea, Insn, type Handler } from '../decode/insn.js';
 import { opUD, raiseSegv } from './traps.js';
 
@@ -85,6 +86,20 @@ export function loadVW(c: Cpu, i: Insn): number {
   return n;
 }
 
+/** Dword offset of the W operand in the array returned by srcW. */
+export let WO = 0;
+
+/**
+ * The full-width W operand where it is: c.xmm at WO = rm·8 for a register (no copy), or VB
+ * (WO = 0) after loading a memory operand. Callers must read an element before writing the
+ * destination element at the same offset (the register may be the destination).
+ */
+export function srcW(c: Cpu, i: Insn): Int32Array {
+  if (i.isMem) { loadVW(c, i); WO = 0; return VB; }
+  WO = i.rm << 3;
+  return c.xmm;
+}
+
 /** As loadVW, but a memory operand must be aligned to its size (VMOVAPS/VMOVDQA/VMOVNTDQA). */
 export function loadVWA(c: Cpu, i: Insn): number {
   if (i.isMem && (ea(c, i) & (i.vexL ? 31 : 15)) !== 0) misalignedV(c, i);
@@ -147,8 +162,9 @@ const SI = new Insn(opUD);
 SI.reg = 2;
 SI.rm = 1;
 
-function shadow(c: Cpu): Cpu {
-  if (SH === null) SH = new Cpu(c.mem);
+/** The shadow Cpu (lazily built; its own one-page address space: lane handlers never touch memory). */
+function shadow(): Cpu {
+  if (SH === null) SH = new Cpu(new AddressSpace(new PhysMem(PAGE_SIZE)));
   return SH;
 }
 
@@ -157,7 +173,7 @@ function shadow(c: Cpu): Cpu {
  * (2 or 1) is then copied to c.xmm[d..d+3].
  */
 function lane(c: Cpu, fn: Handler, d: number, a: Int32Array, ao: number, b: Int32Array, bo: number, imm: number, out: number): void {
-  const s = shadow(c);
+  const s = shadow();
   const x = s.xmm;
   x[16] = a[ao]; x[17] = a[ao + 1]; x[18] = a[ao + 2]; x[19] = a[ao + 3];
   x[8] = b[bo]; x[9] = b[bo + 1]; x[10] = b[bo + 2]; x[11] = b[bo + 3];

@@ -7,23 +7,45 @@
 import type { Cpu } from '../state.js';
 import { ea, type Insn } from '../decode/insn.js';
 import {
-  VA, VAU8, VAU16, VB, VBU8, VBU16, VR, VRU8, VRU16, copyA, loadVW, noV, rd128, storeVR,
+  VA, VAU8, VAU16, VB, VBU8, VBU16, VR, VRU8, VRU16, WO, copyA, loadVW, noV, rd128, srcW, storeVR,
 } from './avx_operand.js';
 
 // ---- unpack -------------------------------------------------------------------------------------
 
-/** Interleaves elements of w bytes from the low (hi = 0) or high (hi = 8) half of each lane of vvvv and W. */
+/**
+ * Interleaves elements of w bytes from the low (hi = 0) or high (hi = 8) half of each lane of vvvv
+ * and W. Sources are read in place (the result is staged in VR, so they may alias the destination).
+ */
 function unpack(c: Cpu, i: Insn, w: number, hi: number): void {
-  const n = loadVW(c, i);
-  copyA(c, i.vvvv, n);
-  for (let base = 0; base < 4 * n; base += 16) {
-    const src = base + hi;
-    let o = base;
-    for (let k = 0; k < 8; k += w) {
-      for (let j = 0; j < w; j++) VRU8[o + j] = VAU8[src + k + j];
-      o += w;
-      for (let j = 0; j < w; j++) VRU8[o + j] = VBU8[src + k + j];
-      o += w;
+  const W = srcW(c, i);
+  const b = WO;
+  const n = i.vexL ? 8 : 4;
+  const x = c.xmm;
+  const a = i.vvvv << 3;
+  if (w >= 4) {
+    const h = hi >> 2; // dword offset of the half
+    for (let o = 0; o < n; o += 4) {
+      if (w === 4) {
+        VR[o] = x[a + o + h]; VR[o + 1] = W[b + o + h]; VR[o + 2] = x[a + o + h + 1]; VR[o + 3] = W[b + o + h + 1];
+      } else {
+        VR[o] = x[a + o + h]; VR[o + 1] = x[a + o + h + 1]; VR[o + 2] = W[b + o + h]; VR[o + 3] = W[b + o + h + 1];
+      }
+    }
+  } else if (w === 2) {
+    const u = c.xmmU16;
+    const B = W === VB ? VBU16 : u;
+    const a2 = a << 1;
+    const b2 = b << 1;
+    for (let o = 0; o < 2 * n; o += 8) {
+      for (let k = 0; k < 4; k++) { VRU16[o + 2 * k] = u[a2 + o + (hi >> 1) + k]; VRU16[o + 2 * k + 1] = B[b2 + o + (hi >> 1) + k]; }
+    }
+  } else {
+    const u = c.xmmU8;
+    const B = W === VB ? VBU8 : u;
+    const a4 = a << 2;
+    const b4 = b << 2;
+    for (let o = 0; o < 4 * n; o += 16) {
+      for (let k = 0; k < 8; k++) { VRU8[o + 2 * k] = u[a4 + o + hi + k]; VRU8[o + 2 * k + 1] = B[b4 + o + hi + k]; }
     }
   }
   storeVR(c, i.reg, n);
@@ -85,11 +107,15 @@ export function opVpackusdwVxHxWx(c: Cpu, i: Insn): void { packDW(c, i, true); }
 
 /** VPSHUFB: each byte of vvvv's lane selected by W's control byte (bit 7 set → 0). */
 export function opVpshufbVxHxWx(c: Cpu, i: Insn): void {
-  const n = loadVW(c, i);
-  copyA(c, i.vvvv, n);
+  const W = srcW(c, i);
+  const n = i.vexL ? 8 : 4;
+  const u = c.xmmU8;
+  const B = W === VB ? VBU8 : u;
+  const b = WO << 2;
+  const a = i.vvvv << 5;
   for (let k = 0; k < 4 * n; k++) {
-    const s = VBU8[k];
-    VRU8[k] = s & 0x80 ? 0 : VAU8[(k & 16) + (s & 15)];
+    const s = B[b + k];
+    VRU8[k] = s & 0x80 ? 0 : u[a + (k & 16) + (s & 15)];
   }
   storeVR(c, i.reg, n);
 }

@@ -254,6 +254,9 @@ export function saveExtendedState(c: Cpu, addr: number): void {
   m.translateWrite(addr + SIGFRAME_XSTATE_SIZE - 1);
   for (let k = 512; k < 576; k += 8) m.write64(addr + k, 0, 0);
   xsaveStd(c, addr, XCR0);
+  // Linux sets the FP and SSE bits of XSTATE_BV in a signal frame (save_xstate_epilog), so that a
+  // handler's edits of the legacy region are restored even if those components were in init state.
+  m.write32(addr + 512, m.read32(addr + 512) | 3);
   m.write32(addr + 464, FP_XSTATE_MAGIC1);
   m.write32(addr + 468, SIGFRAME_XSTATE_SIZE);
   m.write64(addr + 472, XCR0, 0);
@@ -269,8 +272,10 @@ export function saveExtendedState(c: Cpu, addr: number): void {
  */
 export function restoreExtendedState(c: Cpu, addr: number): boolean {
   const m = c.mem;
-  const xstate = m.read32(addr + 464) === FP_XSTATE_MAGIC1 && m.read32(addr + 480) >= XSAVE_SIZE
-    && m.read32(addr + XSAVE_SIZE) === FP_XSTATE_MAGIC2;
+  // As Linux's check_xstate_in_sigframe: magic1, a sane xstate_size, and magic2 right after it.
+  const size = m.read32(addr + 480) >>> 0;
+  const xstate = m.read32(addr + 464) === FP_XSTATE_MAGIC1 && size >= XSAVE_SIZE && size <= 0x10000
+    && (m.read32(addr + 468) >>> 0) === size + 4 && m.read32(addr + size) === FP_XSTATE_MAGIC2;
   if (xstate) return xrstor(c, addr, XCR0 & m.read32(addr + 472));
   const mx = m.read32(addr + 24);
   if ((mx & ~MXCSR_MASK) !== 0) return false;
