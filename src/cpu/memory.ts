@@ -142,10 +142,17 @@ export class AddressSpace {
 
   /** True when every page of [addr, addr+len) is mapped. */
   isMapped(addr: number, len: number): boolean {
-    for (let p = addr - (addr & PAGE_MASK); p < addr + len; p += PAGE_SIZE) {
-      if (this.entry(p / PAGE_SIZE) === 0) return false;
+    // Walk the (sorted, merged) VMA list rather than pages: a hostile length costs nothing.
+    let cur = addr - (addr & PAGE_MASK);
+    const end = addr + len;
+    if (cur >= end) return true;
+    for (const v of this.vmas) {
+      if (v.end <= cur) continue;
+      if (v.start > cur) return false;
+      cur = v.end;
+      if (cur >= end) return true;
     }
-    return true;
+    return false;
   }
 
   /** Protection of the page containing addr, or -1 when unmapped. */
@@ -171,7 +178,14 @@ export class AddressSpace {
   }
 
   private unmapPages(addr: number, len: number): void {
-    for (let p = addr; p < addr + len; p += PAGE_SIZE) {
+    for (const v of this.vmas) {
+      const lo = Math.max(v.start, addr), hi = Math.min(v.end, addr + len);
+      if (lo < hi) this.unmapRange(lo, hi);
+    }
+  }
+
+  private unmapRange(start: number, end: number): void {
+    for (let p = start; p < end; p += PAGE_SIZE) {
       const vpn = p / PAGE_SIZE;
       const e = this.entry(vpn);
       if (e === 0) continue;

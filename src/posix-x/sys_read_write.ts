@@ -124,20 +124,28 @@ export function sysWrite(t: Thread, a: SyscallArgs): SysResult {
 /** pread64(2). */
 export function sysPread64(t: Thread, a: SyscallArgs): SysResult {
   const fd = a.i32(0), buf = a.ptr(1), count = a.size(2), off = a.i64(3);
+  // Linux's order (fs/read_write.c ksys_pread64): EINVAL for a negative offset, EBADF for no fd,
+  // ESPIPE for an unseekable file (even one open for the wrong direction), then the access mode.
+  if (off < 0) return -EINVAL;
+  const e = proc(t).fds.get(fd);
+  if (e === undefined) return -EBADF;
+  if (!e.cap.obj.seekable()) return -ESPIPE;
   const f = fileFor(t, fd, false);
   if (typeof f === 'number') return f;
-  if (off < 0) return -EINVAL;
-  if (!f.seekable()) return -ESPIPE;
   return doRead(t, f, buf, count, off);
 }
 
 /** pwrite64(2). */
 export function sysPwrite64(t: Thread, a: SyscallArgs): SysResult {
   const fd = a.i32(0), buf = a.ptr(1), count = a.size(2), off = a.i64(3);
+  // Linux's order (fs/read_write.c ksys_pwrite64): EINVAL for a negative offset, EBADF for no fd,
+  // ESPIPE for an unseekable file (even one open for the wrong direction), then the access mode.
+  if (off < 0) return -EINVAL;
+  const e = proc(t).fds.get(fd);
+  if (e === undefined) return -EBADF;
+  if (!e.cap.obj.seekable()) return -ESPIPE;
   const f = fileFor(t, fd, true);
   if (typeof f === 'number') return f;
-  if (off < 0) return -EINVAL;
-  if (!f.seekable()) return -ESPIPE;
   return doWrite(t, a, f, buf, count, off);
 }
 
