@@ -20,11 +20,13 @@ function nativeCpu(bin, args) {
   return { wall: u + s, out: spawnSync(bin, args).stdout };
 }
 
+const only = process.env.BENCH_ONLY;
 const benches = [
-  { name: 'bench_int-O2', args: [] },
-  { name: 'bench_fp-O2', args: ['20000'] },
+  { name: 'bench_int-O2', args: [], jit: true },
+  { name: 'bench_int-O2', args: ['60'], jit: false },
+  { name: 'bench_fp-O2', args: ['20000'], jit: true },
 ];
-for (const b of benches) {
+for (const b of benches.filter((x) => !only || (only === 'interp') === !x.jit)) {
   const bin = path.join(root, 'fixtures/bin', b.name);
   const nat = [];
   let natOut;
@@ -34,7 +36,7 @@ for (const b of benches) {
   let ok = true;
   for (let k = 0; k < runs; k++) {
     const c0 = process.cpuUsage();
-    const res = await runProgram(bin, { argv: [bin, ...b.args], env: [], capture: true });
+    const res = await runProgram(bin, { argv: [bin, ...b.args], env: [], capture: true, jit: b.jit });
     const c1 = process.cpuUsage(c0);
     const sec = (c1.user + c1.system) / 1e6;
     exo.push(sec);
@@ -42,6 +44,6 @@ for (const b of benches) {
     if (Buffer.compare(Buffer.from(res.stdout), natOut) !== 0) ok = false;
   }
   const n = median(nat), e = median(exo);
-  console.log(`${b.name}: native ${(n * 1000).toFixed(1)} ms, exo ${(e * 1000).toFixed(0)} ms, ` +
+  console.log(`${b.name}${b.args.length ? ' ' + b.args.join(' ') : ''} [${b.jit ? 'interpreter + block compiler' : 'interpreter only'}]: native ${(n * 1000).toFixed(1)} ms, exo ${(e * 1000).toFixed(0)} ms, ` +
     `slowdown ${(e / n).toFixed(1)}x, guest ${median(mips).toFixed(1)} MIPS, output ${ok ? 'matches' : 'DIFFERS'}`);
 }
