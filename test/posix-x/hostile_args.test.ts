@@ -30,22 +30,6 @@ const EXCLUDED: ReadonlyMap<number, string> = new Map([
   [129, 'rt_sigqueueinfo: may kill the caller'], [297, 'rt_tgsigqueueinfo: may kill the caller'],
 ]);
 
-/**
- * Calls known to hang with huge lengths (memory walked page by page in JS: munmap(0, 2^47)
- * takes hours) — a bug outside the file syscalls, reported; such vectors are skipped, the
- * others of these syscalls still run. [nr, index of the length argument].
- */
-const PAGE_WALKERS: ReadonlyMap<number, number> = new Map([
-  [9, 1], [10, 1], [11, 1], [25, 2], [26, 1], [27, 1], [28, 1], [149, 1], [150, 1], [325, 1],
-]);
-
-function tooSlow(nr: number, args: [number, number][]): boolean {
-  const k = PAGE_WALKERS.get(nr);
-  if (k === undefined) return false;
-  const check = nr === 25 ? [1, 2] : [k];
-  return check.some((i) => args[i][1] !== 0 || (args[i][0] >>> 0) > 0x1000000);
-}
-
 const SCRATCH = 0x10000000, SCRATCH_LEN = 0x4000;
 /** Hostile 64-bit values as [lo, hi] register halves. */
 const VALUES: [number, number][] = [
@@ -122,7 +106,6 @@ describe('hostile arguments', () => {
     const bad: string[] = [];
     let blocked = 0;
     for (const args of vectors) {
-      if (tooSlow(nr, args)) continue;
       resetScratch(pr.t);
       const shown = args.map(([lo, hi]) => `0x${(hi >>> 0).toString(16)}${(lo >>> 0).toString(16).padStart(8, '0')}`).join(', ');
       let res: number | 'blocked';
