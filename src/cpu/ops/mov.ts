@@ -2,7 +2,7 @@
 // BSWAP, CMPXCHG, XADD, MOVBE (Intel SDM Vol. 2, per instruction).
 import type { Cpu } from '../state.js';
 import { ea, type Insn } from '../decode/insn.js';
-import { cond, F_SUB, getZF, setFlags, getFlags, ZF } from '../flags.js';
+import { cond, setFlags, getFlags, ZF } from '../flags.js';
 import { getReg, readMem, setReg, writeMem, sext, readE, writeE } from './operand.js';
 import { alu, ALU_ADD, ALU_CMP } from './alu.js';
 
@@ -268,5 +268,3 @@ export function opXadd(c: Cpu, i: Insn): void {
   else setReg(c, i.rm, s, sum, sumHi);
 }
 
-// Keep the flag helpers referenced for tree-shaking-free builds.
-void F_SUB; void getZF;

@@ -8,7 +8,6 @@ import { ea, type Insn } from '../decode/insn.js';
 import { getFlags, setFlags, ZF } from '../flags.js';
 import { getSp, pop64, push64, readMem, setReg, setSp, writeMem, getReg } from './operand.js';
 import { opUD, raiseGP, opInt3 } from './traps.js';
-import { STOP_TRAP } from '../state.js';
 
 /** Selector values by segment register number (ES CS SS DS FS GS). */
 const SELECTORS = [0, 0x33, 0x2b, 0, 0, 0];
@@ -80,6 +79,5 @@ export function opXlat(c: Cpu, i: Insn): void {
 
 /** INT1 / ICEBP (F1): a debug trap, SIGTRAP with RIP after the instruction. */
 export function opInt1(c: Cpu, i: Insn): void {
-  void STOP_TRAP;
   opInt3(c, i);
 }

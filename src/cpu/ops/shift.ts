@@ -4,7 +4,7 @@
 // common hardware value for larger counts and tests mask it as the SDM allows.
 import type { Cpu } from '../state.js';
 import { ea, type Insn } from '../decode/insn.js';
-import { CF, F_ROT, F_SAR, F_SHL, F_SHR, F_SHRD, getCF, materialize, OF } from '../flags.js';
+import { CF, F_ROT, F_SAR, F_SHL, F_SHR, F_SHRD, materialize, OF } from '../flags.js';
 import { getReg, readMem, setReg, writeMem } from './operand.js';
 
 let rHi = 0;
@@ -226,4 +226,3 @@ export function opRorx(c: Cpu, i: Insn): void {
   } else setReg(c, i.reg, 4, n === 0 ? a : (a >>> n) | (a << (32 - n)), 0);
 }
 
-void getCF;

@@ -3,7 +3,7 @@
 // page-bounded chunk on the bulk path) so a fault mid-way restarts exactly as on hardware.
 import type { Cpu } from '../state.js';
 import { REP_F2, REP_NONE, SEG_FS, SEG_GS, type Insn } from '../decode/insn.js';
-import { DF, materialize } from '../flags.js';
+import { DF } from '../flags.js';
 import { alu, ALU_CMP } from './alu.js';
 import { getReg, readMem, setReg, writeMem } from './operand.js';
 
@@ -24,9 +24,9 @@ function srcBase(c: Cpu, i: Insn): number {
   return i.seg === SEG_FS ? c.fsBase : i.seg === SEG_GS ? c.gsBase : 0;
 }
 
+/** Element step: DF always lives in fBits, whatever the lazy status-flag state. */
 function dirStep(c: Cpu, s: number): number {
-  if (c.fOp === 0) return (c.fBits & DF) ? -s : s;
-  return (c.fBits & DF) ? -s : s; // DF lives in fBits regardless of the lazy state
+  return (c.fBits & DF) ? -s : s;
 }
 
 /** MOVS (A4, A5). */
@@ -167,4 +167,3 @@ export function opScas(c: Cpu, i: Insn): void {
   }
 }
 
-void materialize;
